@@ -1,0 +1,43 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generateAll, staleFiles } from '../src/codegen/generate.js'
+import { packageRoot } from '../src/package-root.js'
+
+const USAGE = 'Usage: npm run types [-- --check]'
+
+async function main(): Promise<number> {
+  let check = false
+  try {
+    check = Boolean(parseArgs({ options: { check: { type: 'boolean' } } }).values.check)
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    return 2
+  }
+  const root = packageRoot()
+  const files = await generateAll()
+  if (check) {
+    const stale = await staleFiles(root, files)
+    for (const path of stale)
+      console.error(`${path} is stale: run \`npm run types\` and commit it.`)
+    if (stale.length === 0) console.log(`Generated files are up to date (${files.length} checked).`)
+    return stale.length === 0 ? 0 : 1
+  }
+  for (const file of files) {
+    const target = join(root, file.path)
+    await mkdir(dirname(target), { recursive: true })
+    // Write beside, then rename: a reader never sees half a file.
+    await writeFile(`${target}.tmp`, file.content)
+    await rename(`${target}.tmp`, target)
+    console.log(`wrote ${file.path}`)
+  }
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`types: ${(error as Error).message}`)
+    process.exit(2)
+  },
+)

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { readSchemas, SCHEMA_DIR } from '../schemas.js'
+import { SchemaGraph } from './schema-graph.js'
+import { generateTypes } from './types.js'
+import { generateValidators } from './validators.js'
+
+/** A file that `npm run types` writes, and what it should contain. */
+export interface GeneratedFile {
+  /** Path relative to the package root. */
+  path: string
+  content: string
+}
+
+/** Everything generated from `schemas/`: the TypeScript types and the precompiled validators. */
+export async function generateAll(schemaDir: string = SCHEMA_DIR): Promise<GeneratedFile[]> {
+  const graph = new SchemaGraph(readSchemas(schemaDir))
+  return [
+    { path: 'src/generated/types.ts', content: await generateTypes(graph) },
+    { path: 'src/generated/validators.ts', content: generateValidators(graph) },
+  ]
+}
+
+/** The generated files whose committed content differs from what the schemas produce now. */
+export async function staleFiles(root: string, files: GeneratedFile[]): Promise<string[]> {
+  const stale: string[] = []
+  for (const file of files) {
+    const current = await readFile(join(root, file.path), 'utf8').catch(() => null)
+    if (current !== file.content) stale.push(file.path)
+  }
+  return stale
+}
