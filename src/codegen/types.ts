@@ -32,7 +32,9 @@ async function compileOne(schema: JsonSchema, name: string): Promise<string> {
     format: true,
     style: { semi: false, singleQuote: true, printWidth: 100 },
   })
-  return ts.trim()
+  // A type alias, not an interface: only aliases get an implicit index signature, which
+  // @portabletext/types' PortableTextMarkDefinition (`[key: string]: unknown`) requires.
+  return ts.trim().replace(/^export interface (\w+) \{$/m, 'export type $1 = {')
 }
 
 function documentUnion(graph: SchemaGraph): string {

@@ -2,7 +2,7 @@
 /**
  * A news story: headline, standfirst, date, dateline, highlights, lead photo and body.
  */
-export interface Article {
+export type Article = {
   /**
    * Sanity document id.
    */
@@ -67,7 +67,7 @@ export type Key = string
 /**
  * Sanity's own slug type: the URL segment of a page.
  */
-export interface Slug {
+export type Slug = {
   /**
    * Always `slug` (Sanity's own type).
    */
@@ -80,7 +80,7 @@ export interface Slug {
 /**
  * A Sanity reference to a Person document.
  */
-export interface PersonReference {
+export type PersonReference = {
   /**
    * Always `reference` (Sanity's own type).
    */
@@ -97,7 +97,7 @@ export interface PersonReference {
 /**
  * A Sanity reference to a Quote document.
  */
-export interface QuoteReference {
+export type QuoteReference = {
   /**
    * Always `reference` (Sanity's own type).
    */
@@ -114,7 +114,7 @@ export interface QuoteReference {
 /**
  * A Sanity reference to a Photo (image) document.
  */
-export interface PhotoReference {
+export type PhotoReference = {
   /**
    * Always `reference` (Sanity's own type).
    */
@@ -131,7 +131,7 @@ export interface PhotoReference {
 /**
  * An image document (type `photo`, because Sanity reserves `image`): alt text, caption, credit and, when there is a binary, Sanity's image field.
  */
-export interface Photo {
+export type Photo = {
   /**
    * Sanity document id.
    */
@@ -190,7 +190,7 @@ export interface Photo {
 /**
  * A person the story names, with the role the story gives them.
  */
-export interface Person {
+export type Person = {
   /**
    * Sanity document id.
    */
@@ -243,7 +243,7 @@ export type ListItemType = 'bullet' | 'number'
 /**
  * A run of text with the same marks.
  */
-export interface Span {
+export type Span = {
   /**
    * Always `span`.
    */
@@ -264,7 +264,7 @@ export interface Span {
 /**
  * Annotation: a hyperlink. Only http, https and mailto URLs are allowed.
  */
-export interface Link {
+export type Link = {
   /**
    * Always `link`.
    */
@@ -281,7 +281,7 @@ export interface Link {
 /**
  * Annotation: the marked words name a Person.
  */
-export interface PersonMention {
+export type PersonMention = {
   /**
    * Always `personMention`.
    */
@@ -298,7 +298,7 @@ export interface PersonMention {
 /**
  * Annotation: the marked words are the words of a Quote (for a direct or partial quote, exactly the quoted words, without the quotation marks).
  */
-export interface Quotation {
+export type Quotation = {
   /**
    * Always `quotation`.
    */
@@ -319,7 +319,7 @@ export type MarkDef = Link | PersonMention | Quotation
 /**
  * A Portable Text text block: a paragraph, heading, block quote or list item.
  */
-export interface Block {
+export type Block = {
   /**
    * Always `block`.
    */
@@ -354,7 +354,7 @@ export interface Block {
 /**
  * Custom block: a Photo placed in the body. It has no `children`, so renderers never treat it as a text block.
  */
-export interface PhotoEmbed {
+export type PhotoEmbed = {
   /**
    * Always `photoEmbed`.
    */
@@ -383,7 +383,7 @@ export type TextBlocks = Block[]
 /**
  * Something someone said, as the story reports it. A named speaker is a Person reference; an unnamed or institutional source is an attribution in the story's words.
  */
-export interface Quote {
+export type Quote = {
   /**
    * Sanity document id.
    */

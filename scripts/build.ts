@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { build } from '../src/build/build.js'
+import { BuildError } from '../src/build/pipeline.js'
+import { builtLine, problemsReport, shortPath } from '../src/build/summary.js'
+import { packageRoot } from '../src/package-root.js'
+import { isInputRule } from '../src/rules.js'
+
+const USAGE = `Usage: npm run build [-- --root <folder>]
+
+Validates content/, then writes the static site to dist/site (replacing the old one in one
+rename; nothing else under dist/ is touched). --root builds another copy of the package.
+Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment or build failure.`
+
+function parseCommand(): { root: string } | 'help' {
+  const { values } = parseArgs({
+    options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  })
+  if (values.help) return 'help'
+  return { root: values.root ? resolve(values.root) : packageRoot() }
+}
+
+async function main(): Promise<number> {
+  let command: ReturnType<typeof parseCommand>
+  try {
+    command = parseCommand()
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  if (command === 'help') {
+    console.log(USAGE)
+    return 0
+  }
+  const { root } = command
+  if (!existsSync(join(root, 'content'))) {
+    console.error(`build: there is no content/ folder in ${root}: give --root the package folder.`)
+    return 2
+  }
+  const color = process.stderr.isTTY === true && !process.env.NO_COLOR
+  const result = await build({ root })
+  if (!result.ok) {
+    process.stderr.write(problemsReport(result.problems, result.documents, color))
+    console.error(
+      `Build stopped: fix the problems above. ${shortPath(join(root, 'dist'))}/ was not changed.`,
+    )
+    return result.problems.some((p) => isInputRule(p.rule)) ? 2 : 1
+  }
+  if (result.problems.length > 0)
+    process.stdout.write(problemsReport(result.problems, result.documents))
+  console.log(builtLine(result, root))
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    const kept = error instanceof BuildError ? ' The previous build was left in place.' : ''
+    console.error(`build: ${message.split('\n')[0]}${kept}`)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,48 @@
+import { isAbsolute, relative } from 'node:path'
+import type { Diagnostic } from '../diagnostics.js'
+import { format } from '../report/pretty.js'
+import type { BuildResult, BuiltOutput } from './pipeline.js'
+
+/** `1234` → `1.2 kB`; decimal units, as file managers show them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  let value = bytes
+  let unit = 'B'
+  for (const next of ['kB', 'MB', 'GB']) {
+    if (value < 1000) break
+    value /= 1000
+    unit = next
+  }
+  return `${value.toFixed(1)} ${unit}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** `path` relative to `from` when it is inside it, else absolute. */
+export function shortPath(path: string, from: string = process.cwd()): string {
+  const rel = relative(from, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+/** `dist/site: 6 pages, 9 files, 48.2 kB`, the folder relative to `from`. */
+export function formatOutput(output: BuiltOutput, from: string = process.cwd()): string {
+  const counts = [plural(output.pages, 'page'), plural(output.files, 'file')]
+  return `${shortPath(output.dir, from)}: ${counts.join(', ')}, ${formatBytes(output.bytes)}`
+}
+
+/** What a build wrote: `Built dist/site: 4 pages, 4 files, 60.1 kB from 29 documents in 95 ms.` */
+export function builtLine(
+  result: BuildResult & { ok: true },
+  from: string = process.cwd(),
+): string {
+  const outputs = result.outputs.map((output) => formatOutput(output, from)).join('; ')
+  return `Built ${outputs} from ${plural(result.documents, 'document')} in ${result.ms} ms.`
+}
+
+/** The validation report of a build's problems (one line each, then a summary), as `npm run validate` prints it. */
+export function problemsReport(problems: Diagnostic[], documents: number, color = false): string {
+  const valid = !problems.some((p) => p.severity === 'error')
+  return format({ valid, documents, problems }, { color })
+}

@@ -1,0 +1,238 @@
+import { messages } from '../messages.js'
+import { DocumentTable, OrdinalList } from './document-table.js'
+import type { Finding } from './finding.js'
+import { isVerbatim, type QuoteFacts } from './quotes.js'
+import { allows } from './references.js'
+
+/** Where a document is, to read it again when a problem found at the end needs a position. */
+export interface DocumentPlace {
+  sourceIndex: number
+  kind: 'json' | 'ndjson'
+  file: string
+  line: number
+  offset: number
+  length: number
+  documentId: string | null
+}
+
+/** A problem found across documents, to be placed once its document is read again. */
+export type DeferredFinding =
+  | { kind: 'finding'; finding: Finding }
+  | {
+      kind: 'reference'
+      target: string
+      weak: boolean
+      /** The allowed types, joined with `|`. */
+      allowed: string
+      /** Set for `reference/wrong-type`: the type the target turned out to have. */
+      actualType?: string
+    }
+  | { kind: 'quotation'; quote: string; facts: QuoteFacts }
+
+/** The deferred problems of one document. */
+export interface Deferred {
+  place: DocumentPlace
+  findings: DeferredFinding[]
+}
+
+/** Documents referring to one target from fields of one kind. */
+export interface ReferenceGroup {
+  target: string
+  /** The allowed document types, joined with `|`. */
+  allowed: string
+  weak: boolean
+  /** Indexes into the documents they came with. */
+  documents: number[]
+}
+
+/** Documents whose quotations of one quote cover the same words. */
+export interface QuotationGroup {
+  quote: string
+  /** The covered words, as written. */
+  words: string
+  documents: number[]
+}
+
+/** One document as the cross-document checks see it. */
+export interface DocumentFacts {
+  id: string | null
+  type: string | null
+  quote: QuoteFacts | null
+  line: number
+  offset: number
+  length: number
+}
+
+/** What the cross-document checks take in at a time: documents, and their references and quotations grouped. */
+export interface BatchFacts {
+  documents: readonly DocumentFacts[]
+  references: readonly ReferenceGroup[]
+  quotations: readonly QuotationGroup[]
+}
+
+/** References to one not-yet-seen target from fields of one kind: only the documents are kept. */
+interface WaitingReferences {
+  allowed: string
+  weak: boolean
+  documents: OrdinalList
+}
+
+/**
+ * The checks that need every document: unique ids, references that resolve to the right type,
+ * quotes verbatim in the words annotated with them, and quotes nobody references.
+ *
+ * Documents arrive in input order, a batch at a time, and are known by ordinal. A reference or
+ * quotation whose target has been seen is checked at once; otherwise it waits under the target's
+ * id until the target arrives or input ends. Waiting costs 4 bytes per document and target:
+ * references are grouped by field kind, quotations by their words (articles quoting the same
+ * words hold them once). Which pointer was at fault is found again by reading the document,
+ * only when there is a fault.
+ */
+export class CrossDocumentChecks {
+  readonly #places = new DocumentTable()
+  /** First document of each id: ordinal, and type (interned). */
+  readonly #known = new Map<string, number>()
+  readonly #types = new Map<number, string | null>()
+  readonly #quotes = new Map<number, QuoteFacts | null>()
+  readonly #referenced = new Set<number>()
+  readonly #typeNames = new Map<string, string>()
+  readonly #waitingReferences = new Map<string, WaitingReferences[]>()
+  readonly #waitingQuotations = new Map<string, Map<string, OrdinalList>>()
+  readonly #deferred = new Map<number, DeferredFinding[]>()
+
+  /** Take in checked documents of one source, in input order. */
+  add(
+    batch: BatchFacts,
+    source: { sourceIndex: number; kind: 'json' | 'ndjson'; file: string },
+  ): void {
+    const ordinals = batch.documents.map((document) => {
+      const { line, offset, length, id } = document
+      const ordinal = this.#places.add({ ...source, line, offset, length, documentId: id })
+      if (id !== null) this.#register(id, document, ordinal)
+      return ordinal
+    })
+    const ordinalsOf = (indexes: readonly number[]): number[] =>
+      indexes.map((i) => ordinals[i] as number)
+    for (const group of batch.references) this.#references(group, ordinalsOf(group.documents))
+    for (const group of batch.quotations) this.#quotations(group, ordinalsOf(group.documents))
+  }
+
+  /** Input has ended: what still waits is dangling, and quotes nobody referenced are reported. */
+  finish(): Deferred[] {
+    for (const [target, byKind] of this.#waitingReferences) {
+      for (const { allowed, weak, documents } of byKind) {
+        for (const ordinal of documents)
+          this.#defer(ordinal, { kind: 'reference', target, weak, allowed })
+      }
+    }
+    this.#waitingReferences.clear()
+    this.#waitingQuotations.clear()
+    for (const [id, ordinal] of this.#known) {
+      if (this.#types.get(ordinal) !== 'quote' || this.#referenced.has(ordinal)) continue
+      const finding: Finding = {
+        rule: 'quote/unreferenced',
+        message: messages.unreferenced(id),
+        pointer: '/_id',
+      }
+      this.#defer(ordinal, { kind: 'finding', finding })
+    }
+    return [...this.#deferred].map(([ordinal, findings]) => ({
+      place: this.#places.place(ordinal),
+      findings,
+    }))
+  }
+
+  #register(id: string, document: DocumentFacts, ordinal: number): void {
+    const first = this.#known.get(id)
+    if (first !== undefined) {
+      const place = this.#places.place(first)
+      const message = messages.duplicateId(id, `${place.file}:${place.line}`)
+      this.#defer(ordinal, {
+        kind: 'finding',
+        finding: { rule: 'document/duplicate-id', message, pointer: '/_id' },
+      })
+      return
+    }
+    this.#known.set(id, ordinal)
+    this.#types.set(ordinal, this.#intern(document.type))
+    if (document.quote) this.#quotes.set(ordinal, document.quote)
+    for (const waiting of this.#waitingReferences.get(id) ?? []) {
+      for (const from of waiting.documents) this.#resolve(ordinal, id, waiting, from)
+    }
+    this.#waitingReferences.delete(id)
+    const facts = document.quote
+    for (const [words, documents] of this.#waitingQuotations.get(id) ?? []) {
+      if (!facts || isVerbatim(facts, words)) continue
+      for (const from of documents) this.#defer(from, { kind: 'quotation', quote: id, facts })
+    }
+    this.#waitingQuotations.delete(id)
+  }
+
+  #references(group: ReferenceGroup, from: readonly number[]): void {
+    const target = this.#known.get(group.target)
+    if (target !== undefined) {
+      for (const ordinal of from) this.#resolve(target, group.target, group, ordinal)
+      return
+    }
+    const { allowed, weak } = group
+    const byKind = getOrSet(this.#waitingReferences, group.target, () => [])
+    let waiting = byKind.find((w) => w.allowed === allowed && w.weak === weak)
+    if (!waiting) {
+      waiting = { allowed, weak, documents: new OrdinalList() }
+      byKind.push(waiting)
+    }
+    for (const ordinal of from)
+      if (waiting.documents.last() !== ordinal) waiting.documents.push(ordinal)
+  }
+
+  #resolve(
+    target: number,
+    id: string,
+    reference: { allowed: string; weak: boolean },
+    from: number,
+  ): void {
+    this.#referenced.add(target)
+    const type = this.#types.get(target)
+    if (type === null || type === undefined || allows(reference.allowed, type)) return
+    this.#defer(from, {
+      kind: 'reference',
+      target: id,
+      weak: reference.weak,
+      allowed: reference.allowed,
+      actualType: type,
+    })
+  }
+
+  #quotations(group: QuotationGroup, from: readonly number[]): void {
+    const target = this.#known.get(group.quote)
+    if (target === undefined) {
+      const byWords = getOrSet(this.#waitingQuotations, group.quote, () => new Map())
+      const documents = getOrSet(byWords, group.words, () => new OrdinalList())
+      for (const ordinal of from) if (documents.last() !== ordinal) documents.push(ordinal)
+      return
+    }
+    // A target that is not a usable Quote is the reference check's (or the schema's) to report.
+    const facts = this.#quotes.get(target)
+    if (!facts || isVerbatim(facts, group.words)) return
+    for (const ordinal of from)
+      this.#defer(ordinal, { kind: 'quotation', quote: group.quote, facts })
+  }
+
+  #defer(ordinal: number, finding: DeferredFinding): void {
+    getOrSet(this.#deferred, ordinal, () => []).push(finding)
+  }
+
+  /** One string per type name, not one per document. */
+  #intern(type: string | null): string | null {
+    return type === null ? null : getOrSet(this.#typeNames, type, () => type)
+  }
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = create()
+    map.set(key, value)
+  }
+  return value
+}

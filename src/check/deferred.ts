@@ -1,0 +1,118 @@
+import type { Diagnostic } from '../diagnostics.js'
+import { decodeUtf8 } from '../json/decode.js'
+import { messages, truncate } from '../messages.js'
+import type { Deferred, DeferredFinding, DocumentPlace } from './cross-document.js'
+import { diagnostic, place } from './document.js'
+import type { Finding } from './finding.js'
+import { PortableTextChecker } from './portable-text.js'
+import { isVerbatim, normalizeQuoteText, type Quotation } from './quotes.js'
+import { type Reference, ReferenceCollector } from './references.js'
+import { decoratorNames } from './vocabulary.js'
+import { walkWithPaths } from './walk.js'
+
+/** Reads the bytes of a document again (from its file, or from the spooled stdin). */
+export type DocumentReader = (place: DocumentPlace) => Promise<Uint8Array | null>
+
+/**
+ * Place the problems found across documents: read each affected document again, find the
+ * pointers at fault, and work out positions as for any other problem. Only documents with such
+ * a problem are read again.
+ */
+export async function placeDeferred(
+  deferred: readonly Deferred[],
+  read: DocumentReader,
+): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = []
+  for (const { place: where, findings } of deferred) {
+    const document = await reparse(where, read)
+    const resolved = unique(findings).flatMap((finding) => resolve(finding, document?.value))
+    out.push(
+      ...(document
+        ? place(resolved, document.text, where, where.documentId)
+        : // The file changed since it was read: keep the problems, at the document's first line.
+          resolved.map((f) => diagnostic(f, where.file, where.line, 1, where.documentId))),
+    )
+  }
+  return out
+}
+
+async function reparse(
+  where: DocumentPlace,
+  read: DocumentReader,
+): Promise<{ text: string; value: unknown } | undefined> {
+  const bytes = await read(where)
+  const decoded = bytes ? decodeUtf8(bytes) : undefined
+  if (!decoded?.ok) return undefined
+  try {
+    return { text: decoded.text, value: JSON.parse(decoded.text) }
+  } catch {
+    return undefined
+  }
+}
+
+/** The same reference or quotation problem can be deferred twice for one document; resolve it once. */
+function unique(findings: readonly DeferredFinding[]): DeferredFinding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    if (f.kind === 'finding') return true
+    const key =
+      f.kind === 'quotation'
+        ? `q ${f.quote}`
+        : `r ${f.target} ${f.allowed} ${f.weak} ${f.actualType}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function resolve(deferred: DeferredFinding, document: unknown): Finding[] {
+  if (deferred.kind === 'finding') return [deferred.finding]
+  if (deferred.kind === 'quotation') return quotationFindings(deferred, document)
+  const found: Reference[] = []
+  const references = new ReferenceCollector((reference) => found.push(reference))
+  walkWithPaths(document, {
+    object: (object, path) => {
+      if (typeof object._type === 'string') references.object(object, object._type, path)
+    },
+  })
+  const { target, actualType, allowed, weak } = deferred
+  const pointers = found
+    .filter((r) => r.target === target && r.weak === weak && r.allowed === allowed)
+    .map((r) => r.pointer ?? '')
+  return (pointers.length > 0 ? pointers : ['']).map((pointer) =>
+    actualType === undefined
+      ? {
+          rule: weak ? 'reference/weak-dangling' : 'reference/dangling',
+          message: messages.dangling(target, allowed.split('|'), weak),
+          pointer,
+          actual: truncate(target),
+        }
+      : {
+          rule: 'reference/wrong-type',
+          message: messages.wrongType(target, actualType, allowed.split('|')),
+          pointer,
+          expected: allowed.split('|').join(', '),
+          actual: actualType,
+        },
+  )
+}
+
+function quotationFindings(
+  deferred: { quote: string; facts: { kind: string; text: string } },
+  document: unknown,
+): Finding[] {
+  const quotations: Quotation[] = []
+  const checker = new PortableTextChecker(decoratorNames(), (q) => quotations.push(q), [])
+  walkWithPaths(document, {
+    object: (object, path) => object._type === 'block' && checker.block(object, path),
+  })
+  return quotations
+    .filter((q) => q.quote === deferred.quote && !isVerbatim(deferred.facts, q.words))
+    .map((q) => ({
+      rule: 'quote/not-verbatim',
+      message: messages.notVerbatim(q.quote, deferred.facts.text, normalizeQuoteText(q.words)),
+      pointer: q.pointer ?? '',
+      expected: truncate(deferred.facts.text, 200),
+      actual: truncate(normalizeQuoteText(q.words), 200),
+    }))
+}

@@ -1,0 +1,107 @@
+import { SchemaGraph, schemaUri } from '../codegen/schema-graph.js'
+import type { Decorator } from '../generated/types.js'
+import { pointerSegments } from '../json/pointer.js'
+import { DOCUMENT_SCHEMAS, type JsonSchema, readSchemas } from '../schemas.js'
+
+let graph: SchemaGraph | undefined
+
+/** The schemas of schemas/ as one graph, read once (a few kilobytes; no compiler involved). */
+export function schemaGraph(): SchemaGraph {
+  graph ??= new SchemaGraph(readSchemas())
+  return graph
+}
+
+let decorators: ReadonlySet<Decorator> | undefined
+
+/**
+ * The decorator names (`strong`, `em`, …), read from the `decorator` enum of
+ * portable-text.schema.json so there is no second list to keep in step.
+ */
+export function decoratorNames(): ReadonlySet<Decorator> {
+  if (!decorators) {
+    const def = schemaGraph().get(`${schemaUri('portable-text.schema.json')}#/$defs/decorator`)
+    decorators = new Set((def.enum ?? []) as Decorator[])
+  }
+  return decorators
+}
+
+/** A schema together with the URI it was found at, for resolving the `$ref`s inside it. */
+export interface LocatedSchema {
+  schema: JsonSchema
+  uri: string
+}
+
+/** Follow `$ref`s until a schema that is not a bare reference. */
+export function resolveSchema(located: LocatedSchema): LocatedSchema {
+  let current = located
+  for (let hops = 0; typeof current.schema.$ref === 'string' && hops < 32; hops++) {
+    const uri = schemaGraph().resolveUri(current.schema.$ref, current.uri)
+    current = { schema: { ...schemaGraph().get(uri), ...withoutRef(current.schema) }, uri }
+  }
+  return current
+}
+
+// Keywords beside a `$ref` (a description) describe this use; the target's own keywords win.
+function withoutRef(schema: JsonSchema): JsonSchema {
+  const { $ref: _ref, description: _description, ...rest } = schema
+  return rest
+}
+
+/** The `_type` a schema fixes with `const`, if any. */
+export function constType(schema: JsonSchema): string | undefined {
+  const type = (schema.properties as Record<string, JsonSchema> | undefined)?._type?.const
+  return typeof type === 'string' ? type : undefined
+}
+
+/** The `_type`s a discriminated `oneOf` allows, in schema order. */
+export function discriminatorTypes(located: LocatedSchema): string[] {
+  const branches = (located.schema.oneOf ?? []) as JsonSchema[]
+  return branches
+    .map((branch) => constType(resolveSchema({ schema: branch, uri: located.uri }).schema))
+    .filter((type): type is string => type !== undefined)
+}
+
+/**
+ * The schema that governs the value at `pointer` in a document of `documentType`, following
+ * `$ref`s, `properties`, `items` and discriminated `oneOf`s (picked by the value's `_type`).
+ * Used only to word messages, so it gives up (undefined) rather than guess.
+ */
+export function schemaAt(
+  documentType: string,
+  document: unknown,
+  pointer: string,
+): LocatedSchema | undefined {
+  if (!Object.hasOwn(DOCUMENT_SCHEMAS, documentType)) return undefined
+  const file = DOCUMENT_SCHEMAS[documentType as keyof typeof DOCUMENT_SCHEMAS]
+  let located = resolveSchema({ schema: schemaGraph().get(schemaUri(file)), uri: schemaUri(file) })
+  let value = document
+  for (const segment of pointerSegments(pointer)) {
+    located = pickBranch(located, value)
+    const next = Array.isArray(value)
+      ? (located.schema.items as JsonSchema | undefined)
+      : (located.schema.properties as Record<string, JsonSchema> | undefined)?.[segment]
+    if (!next || typeof next !== 'object') return undefined
+    located = resolveSchema({ schema: next, uri: located.uri })
+    value =
+      value !== null && typeof value === 'object' && Object.hasOwn(value, segment)
+        ? (value as Record<string, unknown>)[segment]
+        : undefined
+  }
+  return located
+}
+
+function pickBranch(located: LocatedSchema, value: unknown): LocatedSchema {
+  if (!Array.isArray(located.schema.oneOf) || value === null || typeof value !== 'object')
+    return located
+  const type = (value as { _type?: unknown })._type
+  for (const branch of located.schema.oneOf as JsonSchema[]) {
+    const resolved = resolveSchema({ schema: branch, uri: located.uri })
+    if (constType(resolved.schema) === type) return resolved
+  }
+  return located
+}
+
+/** The schema file a URI points into, as a path from the package root. */
+export function schemaFileOf(uri: string): string {
+  return `schemas/${uri.split('#')[0]?.split('/').pop() ?? ''}`
+}

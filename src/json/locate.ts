@@ -1,0 +1,217 @@
+import { type Momoa, momoa } from './momoa.js'
+import { pointerSegments, type Segment, toPointer } from './pointer.js'
+
+/** A 1-based line and column in a text. */
+export interface Position {
+  line: number
+  column: number
+}
+
+/** Whether a problem is about a member's name (an unknown or repeated key) or about a value. */
+export type Anchor = 'key' | 'value'
+
+/** The line and column of a UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1
+  let lineStart = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+/**
+ * Positions for pointers into a JSON text that `JSON.parse` accepted and that is not too deep
+ * (momoa's parser recurses). A pointer that goes past the last node, as for a missing property,
+ * gets the position of the deepest node on its way. Returns null when momoa rejects the text.
+ */
+export function locatePointers(
+  text: string,
+  requests: readonly { pointer: string; anchor: Anchor }[],
+): (Position | null)[] | null {
+  let document: Momoa.DocumentNode
+  try {
+    document = momoa().parse(text, { mode: 'json' })
+  } catch {
+    return null
+  }
+  return requests.map(({ pointer, anchor }) => locateNode(document.body, pointer, anchor))
+}
+
+function locateNode(root: Momoa.ValueNode, pointer: string, anchor: Anchor): Position {
+  let node: Momoa.ValueNode = root
+  let keyNode: Momoa.Node | undefined
+  for (const segment of pointerSegments(pointer)) {
+    const child = childNode(node, segment)
+    if (!child) return start(node)
+    node = child.value
+    keyNode = child.key
+  }
+  return start(anchor === 'key' && keyNode ? keyNode : node)
+}
+
+function childNode(
+  node: Momoa.ValueNode,
+  segment: string,
+): { value: Momoa.ValueNode; key?: Momoa.Node } | undefined {
+  if (node.type === 'Array') {
+    const element = /^(0|[1-9][0-9]*)$/.test(segment) ? node.elements[Number(segment)] : undefined
+    return element && { value: element.value }
+  }
+  if (node.type !== 'Object') return undefined
+  // JSON.parse keeps the last of duplicate keys, so the last member is the one validated.
+  const member = node.members.findLast((m) => memberName(m) === segment)
+  return member && { value: member.value, key: member.name }
+}
+
+function memberName(member: Momoa.MemberNode): string {
+  return member.name.type === 'String' ? member.name.value : member.name.name
+}
+
+function start(node: Momoa.Node): Position {
+  return { line: node.loc.start.line, column: node.loc.start.column }
+}
+
+/** A key repeated within one object: the pointer and position of the repetition. */
+export interface DuplicateKey {
+  key: string
+  pointer: string
+  position: Position
+  first: Position
+}
+
+/** Every repeated key in a JSON text, found with momoa (only called when a cheap count differs). */
+export function duplicateKeys(text: string): DuplicateKey[] {
+  let document: Momoa.DocumentNode
+  try {
+    document = momoa().parse(text, { mode: 'json' })
+  } catch {
+    return []
+  }
+  const found: DuplicateKey[] = []
+  const stack: { node: Momoa.ValueNode; path: Segment[] }[] = [{ node: document.body, path: [] }]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, path } = item
+    if (node.type === 'Array') {
+      node.elements.forEach((element, i) => {
+        stack.push({ node: element.value, path: [...path, i] })
+      })
+    } else if (node.type === 'Object') {
+      const seen = new Map<string, Momoa.MemberNode>()
+      for (const member of node.members) {
+        const name = memberName(member)
+        const first = seen.get(name)
+        if (first) {
+          found.push({
+            key: name,
+            pointer: toPointer([...path, name]),
+            position: start(member.name),
+            first: start(first.name),
+          })
+        } else seen.set(name, member)
+        stack.push({ node: member.value, path: [...path, name] })
+      }
+    }
+  }
+  return found.sort(
+    (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
+  )
+}
+
+/** Where a JSON text stops being valid, and what was found there. */
+export interface SyntaxProblem {
+  position: Position
+  /** The parser's account, without position or source excerpt. */
+  reason: string
+}
+
+/**
+ * Locate the syntax error that made `JSON.parse` throw `error`. V8 names an offset for most
+ * errors; for the rest momoa finds the token. The reason is V8's, since JSON.parse is what
+ * Sanity's importer and every consumer run.
+ */
+export function syntaxProblem(text: string, error: unknown): SyntaxProblem {
+  const message = error instanceof Error ? error.message : String(error)
+  const reason = v8Reason(message)
+  const at = /at position (\d+)/.exec(message)
+  if (at) return { position: positionAt(text, Number(at[1])), reason }
+  // The input ends too soon: the place to look is where it ends.
+  if (/end of JSON input/.test(message))
+    return { position: positionAt(text, text.trimEnd().length), reason }
+  try {
+    momoa().parse(text, { mode: 'json' })
+  } catch (momoaError) {
+    const { line, column } = momoaError as { line?: unknown; column?: unknown }
+    if (typeof line === 'number' && typeof column === 'number')
+      return { position: { line, column }, reason }
+  }
+  return { position: { line: 1, column: 1 }, reason }
+}
+
+/** V8's message without the position and the excerpt of the source it quotes. */
+function v8Reason(message: string): string {
+  return message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+}
+
+/** Where nesting first goes deeper than allowed: the pointer and position of that value. */
+export interface DepthProblem {
+  pointer: string
+  position: Position
+}
+
+/**
+ * Scan a JSON text, without recursion and without parsing it, for the first object or array
+ * nested deeper than `limit`. Works on invalid JSON too, so it can run before momoa (whose
+ * parser is recursive) is given a text. Returns null when nothing is too deep.
+ */
+export function depthExceeded(text: string, limit: number): DepthProblem | null {
+  const containers: { array: boolean; index: number; key: string }[] = []
+  let lastString = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i)
+      lastString = text.slice(i, end + 1)
+      i = end
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (containers.length === limit) {
+        return { pointer: toPointer(pathOf(containers)), position: positionAt(text, i) }
+      }
+      containers.push({ array: c === 0x5b, index: 0, key: '' })
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      containers.pop()
+    } else if (c === 0x3a /* : */) {
+      const top = containers.at(-1)
+      if (top) top.key = unquote(lastString)
+    } else if (c === 0x2c /* , */) {
+      const top = containers.at(-1)
+      if (top?.array) top.index++
+    }
+  }
+  return null
+}
+
+function stringEnd(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x5c /* \ */) i++
+    else if (c === 0x22) return i
+  }
+  return text.length
+}
+
+function unquote(literal: string): string {
+  try {
+    return String(JSON.parse(literal))
+  } catch {
+    return literal.slice(1, -1)
+  }
+}
+
+function pathOf(containers: readonly { array: boolean; index: number; key: string }[]): Segment[] {
+  return containers.map((c) => (c.array ? c.index : c.key))
+}

@@ -1,0 +1,236 @@
+/**
+ * Portable Text to HTML with @portabletext/to-html: one component for every block style, list
+ * type, decorator, annotation and custom block type of our schema, and failures (not silent
+ * fallbacks) for anything else. Text goes through our escaper, which keeps spaces as they are.
+ */
+import {
+  type PortableTextBlockComponent,
+  type PortableTextComponents,
+  type PortableTextMarkComponentOptions,
+  toHTML,
+} from '@portabletext/to-html'
+import type {
+  Block,
+  BodyBlock,
+  Link,
+  Person,
+  PersonMention,
+  PhotoEmbed,
+  Quotation,
+  Quote,
+} from '../generated/types.js'
+import { type ContentIndex, quoteAnchor, speakerName, speakerOf } from './content-index.js'
+import { RenderError } from './errors.js'
+import { escapeText } from './escape.js'
+import { element } from './html.js'
+import type { PageIds } from './ids.js'
+import type { NestedLinks } from './nested-links.js'
+import { personPage, QUOTES_PAGE } from './paths.js'
+import { figureHtml, type ImageUrlBuilder } from './photo.js'
+import { relativeHref, safeHref } from './url.js'
+
+/** What the components of one page need to know. */
+export interface HtmlContext {
+  index: ContentIndex
+  /** The `_id` of the document being rendered, for error messages. */
+  documentId: string
+  /** The page's path from the site root, for relative links. */
+  page: string
+  ids: PageIds
+  links: NestedLinks
+  /** The page's heading outline so far: the level of the last heading (the h1 is 1). */
+  outline: { level: number }
+  imageUrl?: ImageUrlBuilder
+  /** The block whose text the dateline goes in front of, and the dateline. */
+  dateline?: { block: Block; text: string }
+}
+
+/** Renders `blocks` (a body, or highlights) to HTML for the page `context` describes. */
+export function portableTextToHtml(blocks: readonly BodyBlock[], context: HtmlContext): string {
+  const wholeBlockQuotes = new WeakSet<object>()
+  for (const block of blocks) {
+    const def = block._type === 'block' ? wholeBlockQuotation(block) : undefined
+    if (def !== undefined) wholeBlockQuotes.add(def)
+  }
+  return toHTML([...blocks], {
+    components: htmlComponents(context, wholeBlockQuotes),
+    onMissingComponent: (message, { type, nodeType }) => {
+      throw new RenderError(
+        `Document "${context.documentId}": no component for ${nodeType} "${type}" (${message}). Run \`npm run validate\`: the content uses a type the schema does not define.`,
+        { rule: 'render/unknown-type', documentId: context.documentId, pointer: '', type },
+      )
+    },
+  })
+}
+
+/**
+ * The quotation a `blockquote` block is entirely made of (every span with words carries it; the
+ * quotation marks around it may not): such a block renders as one `<blockquote>` with the
+ * quote's id, not a `<q>` inside a blockquote.
+ */
+function wholeBlockQuotation(block: Block): Quotation | undefined {
+  if (block.style !== 'blockquote') return undefined
+  const spans = block.children.filter((span) => !/^[\s\p{P}]*$/u.test(span.text))
+  const quotations = block.markDefs.filter((def): def is Quotation => def._type === 'quotation')
+  return quotations.find(
+    (def) => spans.length > 0 && spans.every((span) => span.marks?.includes(def._key)),
+  )
+}
+
+function htmlComponents(
+  context: HtmlContext,
+  wholeBlockQuotes: WeakSet<object>,
+): PortableTextComponents {
+  const fail = missing(context)
+  return {
+    block: {
+      normal: ({ children, value }) => paragraph(children ?? '', value as Block, context),
+      h2: heading(2, context),
+      h3: heading(3, context),
+      blockquote: ({ children, value }) =>
+        blockquote(children ?? '', value as Block, context, wholeBlockQuotes),
+    },
+    list: {
+      bullet: ({ children }) => `<ul>\n${children ?? ''}</ul>\n`,
+      number: ({ children }) => `<ol>\n${children ?? ''}</ol>\n`,
+    },
+    listItem: ({ children }) => `<li>${children ?? ''}</li>\n`,
+    marks: {
+      strong: ({ children }) => `<strong>${children}</strong>`,
+      em: ({ children }) => `<em>${children}</em>`,
+      link: (options) => link(options as PortableTextMarkComponentOptions<Link>, context),
+      personMention: (options) =>
+        personMention(options as PortableTextMarkComponentOptions<PersonMention>, context),
+      quotation: (options) =>
+        quotation(
+          options as PortableTextMarkComponentOptions<Quotation>,
+          context,
+          wholeBlockQuotes,
+        ),
+    },
+    types: {
+      photoEmbed: ({ value }) => photoEmbed(value as PhotoEmbed, context),
+    },
+    hardBreak: () => '<br>',
+    escapeHTML: escapeText,
+    unknownType: ({ value }) => fail('block type', value._type),
+    unknownMark: ({ markType }) => fail('mark', markType),
+    unknownBlockStyle: ({ value }) => fail('block style', String(value.style)),
+    unknownList: ({ value }) => fail('list type', String(value.listItem)),
+    unknownListItem: ({ value }) => fail('list type', String(value.listItem)),
+  }
+}
+
+function missing(context: HtmlContext): (what: string, type: string) => never {
+  return (what, type) => {
+    throw new RenderError(
+      `Document "${context.documentId}": unknown ${what} "${type}". Run \`npm run validate\` to find it, and use a type the schema defines.`,
+      { rule: 'render/unknown-type', documentId: context.documentId, pointer: '', type },
+    )
+  }
+}
+
+/** Whether a block has no text worth a paragraph (an empty heading or paragraph is an error). */
+function isBlank(block: Block): boolean {
+  return block.children.every((span) => span.text.trim() === '')
+}
+
+function paragraph(children: string, block: Block, context: HtmlContext): string {
+  const dateline = context.dateline?.block === block ? datelineHtml(context.dateline.text) : ''
+  if (dateline === '' && isBlank(block)) return ''
+  return `<p>${dateline}${children}</p>\n`
+}
+
+/** The dateline before the first paragraph: "NEW DELHI: ". */
+export function datelineHtml(dateline: string): string {
+  return `<span class="dateline">${escapeText(dateline)}</span>: `
+}
+
+/**
+ * A heading. Its level never skips one below the last heading of the page (an h3 straight after
+ * the h1 renders as an h2), so the page outline stays in order whatever the content does.
+ */
+function heading(level: 2 | 3, context: HtmlContext): PortableTextBlockComponent {
+  return ({ children, value }) => {
+    if (isBlank(value as Block)) return ''
+    const rendered = Math.min(level, context.outline.level + 1)
+    context.outline.level = rendered
+    return `<h${rendered}>${children ?? ''}</h${rendered}>\n`
+  }
+}
+
+function blockquote(
+  children: string,
+  block: Block,
+  context: HtmlContext,
+  wholeBlockQuotes: WeakSet<object>,
+): string {
+  if (isBlank(block)) return ''
+  const def = block.markDefs.find((mark) => wholeBlockQuotes.has(mark))
+  if (def === undefined || def._type !== 'quotation') {
+    return `<blockquote><p>${children}</p></blockquote>\n`
+  }
+  const quote = context.index.quotes.get(def.quote._ref) as Quote
+  return `${element('blockquote', quoteAttributes(quote, context), `<p>${children}</p>`)}\n`
+}
+
+function link(options: PortableTextMarkComponentOptions<Link>, context: HtmlContext): string {
+  const href = safeHref(options.value?.href)
+  if (href === undefined) return options.children
+  return context.links.link(options.children, (text) => element('a', { href }, text))
+}
+
+function personMention(
+  options: PortableTextMarkComponentOptions<PersonMention>,
+  context: HtmlContext,
+): string {
+  const person = context.index.people.get(options.value?.person._ref ?? '') as Person
+  const href = relativeHref(context.page, personPage(person))
+  const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
+  return context.links.link(options.children, (text) =>
+    element('a', { class: 'person', href, title }, text),
+  )
+}
+
+/**
+ * A quotation: `<q>` for quoted words (the content keeps its own quotation marks, and the page's
+ * CSS turns off the ones `<q>` would add), a `<span>` for a paraphrase, which is the story's
+ * wording and not quoted words. Either carries the quote's id (first place only), its speaker as
+ * `title`, and (`<q>`) a `cite` link to the quote on the who-said-what page.
+ */
+function quotation(
+  options: PortableTextMarkComponentOptions<Quotation>,
+  context: HtmlContext,
+  wholeBlockQuotes: WeakSet<object>,
+): string {
+  if (options.value !== undefined && wholeBlockQuotes.has(options.value)) return options.children
+  const quote = context.index.quotes.get(options.value?.quote._ref ?? '') as Quote
+  const values = quoteAttributes(quote, context)
+  if (quote.kind === 'paraphrase') {
+    const { cite, ...rest } = values
+    return element('span', { ...rest, class: 'paraphrase', 'data-cite': cite }, options.children)
+  }
+  return element('q', values, options.children)
+}
+
+function quoteAttributes(quote: Quote, context: HtmlContext) {
+  const anchor = quoteAnchor(quote._id)
+  return {
+    id: context.ids.claim(anchor),
+    cite: relativeHref(context.page, QUOTES_PAGE, anchor),
+    title: attributionOf(quote, context.index),
+  }
+}
+
+/** Who said it, as a reader should see it: "Annalena Baerbock, according to the German delegation". */
+export function attributionOf(quote: Quote, index: ContentIndex): string {
+  const name = speakerName(speakerOf(quote, index))
+  const said = quote.kind === 'paraphrase' ? `Reported speech: ${name}` : name
+  return quote.via === undefined ? said : `${said}, ${quote.via}`
+}
+
+function photoEmbed(value: PhotoEmbed, context: HtmlContext): string {
+  const photo = context.index.photos.get(value.photo._ref)
+  if (photo === undefined) return missing(context)('photo reference', value.photo._ref)
+  return `${figureHtml(photo, context.page, context.imageUrl)}\n`
+}

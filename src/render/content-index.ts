@@ -1,0 +1,287 @@
+/**
+ * The documents the renderer works from, indexed once: articles in reading order, people, quotes
+ * and photos by id, and where each quote stands in the articles. Building the index checks what
+ * every page depends on (known types, ids, slugs), so pages can be rendered without re-checking.
+ */
+import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
+import { pointerTo, RenderError } from './errors.js'
+
+/** Where a quote stands: an article, the pointer to the block, and the order of reading. */
+export interface QuotePlacement {
+  article: Article
+  /** JSON pointer to the block that holds the quote's words, in the article. */
+  pointer: string
+  /** Position in reading order across the site (articles newest first, then block order). */
+  order: number
+}
+
+/** Who said a quote: a Person, or an unnamed source in the story's words. */
+export type Speaker = { kind: 'person'; person: Person } | { kind: 'attribution'; text: string }
+
+/** The documents, indexed for rendering. */
+export interface ContentIndex {
+  /** Articles, newest first, then by `_id`. */
+  articles: Article[]
+  people: ReadonlyMap<string, Person>
+  quotes: ReadonlyMap<string, Quote>
+  photos: ReadonlyMap<string, Photo>
+  /** For each quote id, the places its words stand, in reading order. */
+  placements: ReadonlyMap<string, QuotePlacement[]>
+}
+
+const DOCUMENT_ID = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const TEXT_FIELDS = ['highlights', 'body'] as const
+
+/**
+ * Indexes `documents` for rendering.
+ * @throws {RenderError} when a document has an unknown type, an invalid or repeated id, or an
+ * invalid or repeated slug (a slug names a folder of the site).
+ */
+export function indexContent(documents: readonly ContentDocument[]): ContentIndex {
+  const seen = new Set<string>()
+  const articles: Article[] = []
+  const people = new Map<string, Person>()
+  const quotes = new Map<string, Quote>()
+  const photos = new Map<string, Photo>()
+  for (const document of documents) {
+    checkId(document, seen)
+    checkTextFields(document)
+    if (document._type === 'article') articles.push(document)
+    else if (document._type === 'person') people.set(document._id, document)
+    else if (document._type === 'quote') quotes.set(document._id, document)
+    else if (document._type === 'photo') photos.set(document._id, document)
+    else throw unknownDocumentType(document)
+  }
+  checkSlugs(articles, 'article')
+  checkSlugs([...people.values()], 'person')
+  articles.sort(byNewest)
+  return { articles, people, quotes, photos, placements: placeQuotes(articles) }
+}
+
+function checkId(document: ContentDocument, seen: Set<string>): void {
+  const id: unknown = document._id
+  if (typeof id !== 'string' || !DOCUMENT_ID.test(id)) {
+    throw new RenderError(
+      `A ${String(document._type)} document has the _id ${JSON.stringify(id)}, which is not a document id. Use letters, digits, '.', '_' and '-' (not first), at most 128 characters.`,
+      { rule: 'render/invalid-id', documentId: null, pointer: '/_id' },
+    )
+  }
+  if (seen.has(id)) {
+    throw new RenderError(`Two documents have the _id "${id}". Give each document its own _id.`, {
+      rule: 'render/duplicate-id',
+      documentId: id,
+      pointer: '/_id',
+    })
+  }
+  seen.add(id)
+}
+
+/** The text fields each page shows and cannot do without. */
+const REQUIRED_TEXT: Record<string, readonly string[]> = {
+  article: ['headline'],
+  person: ['name'],
+  quote: ['text', 'kind'],
+  photo: ['alt', 'caption'],
+}
+
+function checkTextFields(document: ContentDocument): void {
+  for (const field of REQUIRED_TEXT[document._type] ?? []) {
+    const value: unknown = (document as unknown as Record<string, unknown>)[field]
+    if (typeof value === 'string' && value.trim() !== '') continue
+    throw new RenderError(
+      `${document._type} "${document._id}" at /${field}: ${field} is missing or empty. Give the ${document._type} its ${field} (run \`npm run validate\`).`,
+      { rule: 'render/missing-field', documentId: document._id, pointer: `/${field}` },
+    )
+  }
+}
+
+function unknownDocumentType(document: { _id: string; _type: unknown }): RenderError {
+  const type = String(document._type)
+  return new RenderError(
+    `Document "${document._id}" at /_type: unknown document type "${type}". The renderer knows article, person, quote and photo; run \`npm run validate\` and fix the _type.`,
+    { rule: 'render/unknown-type', documentId: document._id, pointer: '/_type', type },
+  )
+}
+
+function checkSlugs(documents: readonly (Article | Person)[], type: string): void {
+  const owners = new Map<string, string>()
+  for (const document of documents) {
+    const slug: unknown = document.slug?.current
+    if (typeof slug !== 'string' || !SLUG.test(slug) || slug.length > 96) {
+      throw new RenderError(
+        `${type} "${document._id}" at /slug/current: ${JSON.stringify(slug)} is not a slug. The slug names the page's folder: use lower-case words joined by single hyphens.`,
+        { rule: 'render/invalid-slug', documentId: document._id, pointer: '/slug/current' },
+      )
+    }
+    const owner = owners.get(slug)
+    if (owner !== undefined) {
+      throw new RenderError(
+        `${type} "${document._id}" at /slug/current: "${slug}" is already the slug of "${owner}", and both would be written to the same page. Give each ${type} its own slug.`,
+        { rule: 'render/duplicate-slug', documentId: document._id, pointer: '/slug/current' },
+      )
+    }
+    owners.set(slug, document._id)
+  }
+}
+
+function byNewest(a: Article, b: Article): number {
+  if (a.datePublished !== b.datePublished) return a.datePublished < b.datePublished ? 1 : -1
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
+}
+
+/** Every quotation annotation of every article, in reading order, by quote id. */
+function placeQuotes(articles: readonly Article[]): Map<string, QuotePlacement[]> {
+  const placements = new Map<string, QuotePlacement[]>()
+  let order = 0
+  for (const article of articles) {
+    for (const { block, pointer } of textBlocksOf(article)) {
+      for (const quoteId of quotationsIn(block)) {
+        const list = placements.get(quoteId) ?? []
+        list.push({ article, pointer, order: order++ })
+        placements.set(quoteId, list)
+      }
+    }
+  }
+  return placements
+}
+
+/** The article's text blocks (highlights, then body) with their pointers, in reading order. */
+export function textBlocksOf(article: Article): { block: Block; pointer: string }[] {
+  const blocks: { block: Block; pointer: string }[] = []
+  for (const field of TEXT_FIELDS) {
+    const value: unknown = article[field]
+    if (!Array.isArray(value)) continue
+    value.forEach((block: unknown, i) => {
+      if (isTextBlock(block)) blocks.push({ block, pointer: pointerTo('', field, i) })
+    })
+  }
+  return blocks
+}
+
+function isTextBlock(value: unknown): value is Block {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { _type?: unknown })._type === 'block' &&
+    Array.isArray((value as { children?: unknown }).children) &&
+    Array.isArray((value as { markDefs?: unknown }).markDefs)
+  )
+}
+
+/** The ids of the quotes a block's spans actually mark, in the order they first appear. */
+function quotationsIn(block: Block): string[] {
+  const used = new Set(block.children.flatMap((span) => span?.marks ?? []))
+  const ids: string[] = []
+  for (const def of block.markDefs) {
+    const id: unknown = def?._type === 'quotation' ? def.quote?._ref : undefined
+    if (typeof id === 'string' && used.has(def._key) && !ids.includes(id)) ids.push(id)
+  }
+  return ids
+}
+
+/** Who said `quote`. */
+export function speakerOf(quote: Quote, index: ContentIndex): Speaker {
+  if (quote.speaker !== undefined) {
+    return {
+      kind: 'person',
+      person: resolvePerson(index, quote.speaker._ref, quote._id, '/speaker'),
+    }
+  }
+  return { kind: 'attribution', text: quote.attribution ?? 'an unnamed source' }
+}
+
+/** The speaker's name as a reader sees it: the person's name, or the story's attribution. */
+export function speakerName(speaker: Speaker): string {
+  return speaker.kind === 'person' ? speaker.person.name : speaker.text
+}
+
+/**
+ * The Person `id` names.
+ * @throws {RenderError} naming `documentId` and `pointer` when there is none.
+ */
+export function resolvePerson(
+  index: ContentIndex,
+  id: string,
+  documentId: string,
+  pointer: string,
+): Person {
+  return resolve(index.people, id, 'person', documentId, pointer)
+}
+
+/** The Quote `id` names; throws like {@link resolvePerson}. */
+export function resolveQuote(
+  index: ContentIndex,
+  id: string,
+  documentId: string,
+  pointer: string,
+): Quote {
+  return resolve(index.quotes, id, 'quote', documentId, pointer)
+}
+
+/** The Photo `id` names; throws like {@link resolvePerson}. */
+export function resolvePhoto(
+  index: ContentIndex,
+  id: string,
+  documentId: string,
+  pointer: string,
+): Photo {
+  return resolve(index.photos, id, 'photo', documentId, pointer)
+}
+
+function resolve<T>(
+  documents: ReadonlyMap<string, T>,
+  id: string,
+  type: string,
+  documentId: string,
+  pointer: string,
+): T {
+  const found = documents.get(id)
+  if (found !== undefined) return found
+  throw new RenderError(
+    `Document "${documentId}" at ${pointer}: the reference "${id}" names no ${type}. Add the ${type} document, or point the reference at an existing one (run \`npm run validate\`).`,
+    { rule: 'render/dangling-reference', documentId, pointer },
+  )
+}
+
+/**
+ * The HTML id of a quote's words in an article page and of its entry on the who-said-what page:
+ * the quote's `_id` (which begins `quote-` by convention), prefixed with `quote-` when it does not.
+ */
+export function quoteAnchor(quoteId: string): string {
+  return quoteId.startsWith('quote-') ? quoteId : `quote-${quoteId}`
+}
+
+/**
+ * The people an article names, in reading order: those its words mention (`personMention`) and
+ * the speakers of the quotes it carries.
+ */
+export function peopleIn(article: Article, index: ContentIndex): Person[] {
+  const found = new Map<string, Person>()
+  const add = (id: string | undefined) => {
+    const person = id === undefined ? undefined : index.people.get(id)
+    if (person !== undefined && !found.has(person._id)) found.set(person._id, person)
+  }
+  for (const { block } of textBlocksOf(article)) {
+    const defs = new Map(block.markDefs.map((def) => [def._key, def]))
+    for (const mark of block.children.flatMap((span) => span.marks ?? [])) {
+      const def = defs.get(mark)
+      if (def?._type === 'personMention') add(def.person._ref)
+      if (def?._type === 'quotation') add(index.quotes.get(def.quote._ref)?.speaker?._ref)
+    }
+  }
+  return [...found.values()]
+}
+
+/** The quotes an article carries, in the order they first appear. */
+export function quotesIn(article: Article, index: ContentIndex): Quote[] {
+  const quotes: Quote[] = []
+  for (const [id, places] of index.placements) {
+    const first = places.find((place) => place.article === article)
+    const quote = index.quotes.get(id)
+    if (first !== undefined && quote !== undefined) quotes.push(quote)
+  }
+  const order = (quote: Quote) =>
+    index.placements.get(quote._id)?.find((place) => place.article === article)?.order ?? 0
+  return quotes.sort((a, b) => order(a) - order(b))
+}

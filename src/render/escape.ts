@@ -1,0 +1,105 @@
+/**
+ * Escapers, one per output context. Each takes untrusted text and returns text that cannot leave
+ * its context: HTML text, an HTML attribute value, a JSON-LD script element, Markdown, a terminal.
+ */
+
+/**
+ * Code points an HTML document may not contain (NUL and other controls, lone surrogates,
+ * noncharacters): a parser reports each as an error, so they become U+FFFD.
+ * Tab, line feed, form feed and carriage return stay.
+ */
+const NOT_ALLOWED_IN_HTML = /(?![\t\n\f\r])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu
+
+/** Replaces every code point that is not allowed in an HTML document with U+FFFD. */
+export function replaceDisallowedCharacters(text: string): string {
+  return text.replace(NOT_ALLOWED_IN_HTML, '\uFFFD')
+}
+
+const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
+/** Escapes text for the content of an HTML element: `&`, `<` and `>`. Whitespace is kept as is. */
+export function escapeText(text: string): string {
+  return replaceDisallowedCharacters(text).replace(/[&<>]/g, (c) => TEXT_ENTITIES[c] ?? c)
+}
+
+const ATTRIBUTE_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/**
+ * Escapes a value for a quoted HTML attribute. Both quote characters are escaped, so the value
+ * stays inside its attribute whichever quote the markup uses.
+ */
+export function escapeAttribute(value: string): string {
+  return replaceDisallowedCharacters(value).replace(/[&<>"']/g, (c) => ATTRIBUTE_ENTITIES[c] ?? c)
+}
+
+const SCRIPT_UNSAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+}
+
+/**
+ * Serialises a value as JSON for an inline `<script type="application/ld+json">`. `<`, `>`, `&`,
+ * U+2028 and U+2029 become `\uXXXX` escapes, so no string in the data (`</script>`, `<!--`) can end
+ * the script element or change how it is parsed; the JSON still parses to the same value.
+ */
+export function serializeJsonForScript(value: unknown): string {
+  return replaceDisallowedCharacters(JSON.stringify(value, null, 2)).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => SCRIPT_UNSAFE[c] ?? c,
+  )
+}
+
+/** Characters with a meaning anywhere in a Markdown line (CommonMark and GFM inline syntax). */
+const MARKDOWN_INLINE = /[\\`*_[\]<>&|~!]/g
+
+/**
+ * Escapes text for Markdown: every character that could start emphasis, a link, raw HTML, an
+ * entity, a table cell, strikethrough or code gets a backslash. Line starts are handled by
+ * {@link escapeMarkdownLineStarts}, because only the block knows where its lines begin.
+ */
+export function escapeMarkdownText(text: string): string {
+  return toPrintableText(text).replace(MARKDOWN_INLINE, (c) => `\\${c}`)
+}
+
+/**
+ * Escapes what would make a line of Markdown a heading, list item, block quote, thematic break,
+ * setext underline or code block: `#`, `-`, `+`, `=`, `>`, `1.`/`1)` and leading indentation.
+ */
+export function escapeMarkdownLineStarts(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^([#+=>-])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n')
+}
+
+/**
+ * Escapes a Markdown link title (the part in double quotes): the quote and backslash that would
+ * end it, and `&`, `<`, `>`, so that no entity is decoded and nothing looks like markup.
+ */
+export function escapeMarkdownTitle(text: string): string {
+  return toPrintableText(text)
+    .replace(/[\\"&<>]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+}
+
+/**
+ * Replaces control characters (except tab and line feed) with U+FFFD, so that text printed to a
+ * terminal cannot carry escape sequences that move the cursor, clear the screen or retitle it.
+ */
+export function toPrintableText(text: string): string {
+  return replaceDisallowedCharacters(text).replace(/(?![\t\n])\p{Cc}/gu, '\uFFFD')
+}

@@ -1,0 +1,117 @@
+/**
+ * schema.org structured data for the pages, as plain objects (the page layout serialises them
+ * safely into a script element).
+ *
+ * Choices, from what the content can honestly support:
+ * - `about`: the people the headline, standfirst or lead-photo caption names (by name, another
+ *   spelling, or surname as a whole word); `mentions`: everyone the article names.
+ * - Quotes are `Quotation`s in `hasPart`. A named speaker is the `creator` (a Person). An unnamed
+ *   source ("a senior US official", "The Pentagon") gets no `creator`: the story does not say who
+ *   it is, and calling it a Person or an Organization would add a fact. Its words stand in
+ *   `creditText`, schema.org's free-text credit.
+ * - A paraphrase is the story's wording, not quoted words: it is not a `Quotation` at all.
+ * - No author, publisher or image URL is invented: only what the documents hold.
+ * - `@id`s and URLs are relative to the page, like every link of the site.
+ */
+import type { Article, Person, Photo, Quote } from '../generated/types.js'
+import { type ContentIndex, peopleIn, quoteAnchor, quotesIn, speakerOf } from './content-index.js'
+import { machineDate } from './dates.js'
+import { personPage } from './paths.js'
+import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
+import { relativeHref } from './url.js'
+
+type JsonLd = Record<string, unknown>
+
+/** The `NewsArticle` of an article page. */
+export function articleJsonLd(
+  article: Article,
+  index: ContentIndex,
+  page: string,
+  imageUrl?: ImageUrlBuilder,
+): JsonLd {
+  const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
+  const people = peopleIn(article, index)
+  const quotations = quotesIn(article, index).filter((quote) => quote.kind !== 'paraphrase')
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description: article.standfirst,
+    datePublished: machineDate(article.datePublished),
+    dateline: article.dateline,
+    inLanguage: 'en',
+    image: photo === undefined ? undefined : imageObject(photo, page, imageUrl),
+    about: nonEmpty(subjectsOf(article, photo, people).map((person) => personLd(person, page))),
+    mentions: nonEmpty(people.map((person) => personLd(person, page))),
+    hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, page))),
+  })
+}
+
+/** The `ProfilePage` of a person page. */
+export function personJsonLd(person: Person, page: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    mainEntity: personLd(person, page),
+  }
+}
+
+function personLd(person: Person, page: string): JsonLd {
+  const url = relativeHref(page, personPage(person))
+  return compact({
+    '@type': 'Person',
+    '@id': `${url}#person`,
+    name: person.name,
+    alternateName: nonEmpty(person.alternateNames ?? []),
+    jobTitle: person.role,
+    url,
+  })
+}
+
+function imageObject(photo: Photo, page: string, imageUrl?: ImageUrlBuilder): JsonLd {
+  const asset = imageAsset(photo)
+  return compact({
+    '@type': 'ImageObject',
+    caption: photo.caption,
+    description: photo.alt,
+    creditText: photo.credit,
+    contentUrl: asset === undefined ? undefined : imageSource(asset, photo, page, imageUrl),
+  })
+}
+
+function quotationLd(quote: Quote, index: ContentIndex, page: string): JsonLd {
+  const speaker = speakerOf(quote, index)
+  return compact({
+    '@type': 'Quotation',
+    '@id': `#${quoteAnchor(quote._id)}`,
+    text: quote.text,
+    creator: speaker.kind === 'person' ? personLd(speaker.person, page) : undefined,
+    creditText: speaker.kind === 'attribution' ? speaker.text : undefined,
+  })
+}
+
+/** People named in the headline, standfirst or lead-photo caption: what the article is about. */
+function subjectsOf(article: Article, photo: Photo | undefined, people: Person[]): Person[] {
+  const framing = [article.headline, article.standfirst ?? '', photo?.caption ?? ''].join('\n')
+  return people.filter((person) => namesOf(person).some((name) => containsWord(framing, name)))
+}
+
+/** Every way the story names a person: full names, other spellings, and their surnames. */
+function namesOf(person: Person): string[] {
+  const full = [person.name, ...(person.alternateNames ?? [])]
+  return [...full, ...full.map((name) => name.trim().split(/\s+/).at(-1) ?? name)]
+}
+
+function containsWord(text: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text)
+}
+
+function nonEmpty<T>(values: T[]): T[] | undefined {
+  return values.length === 0 ? undefined : values
+}
+
+/** The object without its `undefined` members, so the JSON has no empty fields. */
+function compact(value: JsonLd): JsonLd {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined))
+}

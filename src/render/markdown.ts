@@ -1,0 +1,239 @@
+/**
+ * An article as Markdown (CommonMark), built with @portabletext/markdown. Person mentions link to
+ * the person's page and quotes to their entry on the who-said-what page, with the speaker as the
+ * link title. Links are relative to the article's folder in the site (`articles/<slug>/`), like
+ * the HTML page's. Every character Markdown gives a meaning to is escaped in the text, and raw
+ * HTML from the content cannot reach the output.
+ */
+import {
+  type PortableTextMarkRendererOptions,
+  type PortableTextRenderers,
+  portableTextToMarkdown,
+} from '@portabletext/markdown'
+import type {
+  Article,
+  Block,
+  BodyBlock,
+  Link,
+  Person,
+  PersonMention,
+  Photo,
+  PhotoEmbed,
+  Quotation,
+  Quote,
+} from '../generated/types.js'
+import { attributionOf } from './components.js'
+import { type ContentIndex, quoteAnchor } from './content-index.js'
+import { datelineOf } from './dateline.js'
+import { calendarDate, longDate } from './dates.js'
+import { RenderError } from './errors.js'
+import { escapeMarkdownLineStarts, escapeMarkdownText, escapeMarkdownTitle } from './escape.js'
+import { NestedLinks } from './nested-links.js'
+import { articlePage, personPage, QUOTES_PAGE } from './paths.js'
+import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
+import { relativeHref, safeHref } from './url.js'
+
+/** Options for Markdown output. */
+export interface MarkdownOptions {
+  imageUrl?: ImageUrlBuilder
+}
+
+interface MarkdownContext {
+  index: ContentIndex
+  article: Article
+  page: string
+  links: NestedLinks
+  outline: { level: number }
+  imageUrl?: ImageUrlBuilder
+  dateline?: { block: Block; text: string }
+}
+
+/** The Markdown of `article`. */
+export function articleToMarkdown(
+  article: Article,
+  index: ContentIndex,
+  options: MarkdownOptions = {},
+): string {
+  const context: MarkdownContext = {
+    index,
+    article,
+    page: articlePage(article),
+    links: new NestedLinks(),
+    outline: { level: 1 },
+    imageUrl: options.imageUrl,
+    dateline: datelineOf(article),
+  }
+  const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
+  const highlights = (article.highlights ?? []).map((block) =>
+    block.listItem === undefined ? { ...block, listItem: 'bullet' as const, level: 1 } : block,
+  )
+  const parts = [
+    paragraph(longDate(calendarDate(article.datePublished, article._id))),
+    `# ${escapeMarkdownText(oneLine(article.headline))}`,
+    article.standfirst === undefined ? '' : paragraph(article.standfirst),
+    photo === undefined ? '' : photoMarkdown(photo, context),
+    blocksToMarkdown(highlights, context),
+    article.dateline !== undefined && context.dateline === undefined
+      ? paragraph(article.dateline)
+      : '',
+    blocksToMarkdown(article.body, context),
+  ]
+  return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`
+}
+
+/** Plain text as a Markdown paragraph: escaped, line starts included. */
+function paragraph(text: string): string {
+  return escapeMarkdownLineStarts(escapeMarkdownText(text))
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function blocksToMarkdown(blocks: readonly BodyBlock[], context: MarkdownContext): string {
+  if (blocks.length === 0) return ''
+  return portableTextToMarkdown(blocks.map(withEscapedText), renderers(context))
+}
+
+/**
+ * A copy of the block whose span text is escaped for Markdown (the library writes text as is).
+ * The original stays the key for the dateline, and the copy's `_key` is kept for list numbering.
+ */
+function withEscapedText(block: BodyBlock): BodyBlock {
+  if (block._type !== 'block') return { ...block }
+  const copy = {
+    ...block,
+    children: block.children.map((span) => ({ ...span, text: escapeMarkdownText(span.text) })),
+  }
+  originals.set(copy, block)
+  return copy as Block
+}
+
+const originals = new WeakMap<object, Block>()
+
+function renderers(context: MarkdownContext): Partial<PortableTextRenderers> {
+  const fail = (what: string, type: string): never => {
+    throw new RenderError(
+      `Article "${context.article._id}": unknown ${what} "${type}". Run \`npm run validate\` to find it, and use a type the schema defines.`,
+      { rule: 'render/unknown-type', documentId: context.article._id, pointer: '', type },
+    )
+  }
+  return {
+    block: {
+      normal: ({ children, value }) => normal(children ?? '', value as Block, context),
+      h2: ({ children }) => heading(2, children ?? '', context),
+      h3: ({ children }) => heading(3, children ?? '', context),
+      blockquote: ({ children }) =>
+        escapeMarkdownLineStarts(children ?? '')
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+    },
+    listItem: ({ children, value, listIndex, listDepth }) => {
+      const indent = '   '.repeat(listDepth ?? 0)
+      const marker = value.listItem === 'number' ? `${listIndex ?? 1}. ` : '- '
+      const text = escapeMarkdownLineStarts(children ?? '').replace(/\n/g, `\n${indent}   `)
+      return `${indent}${marker}${text}`
+    },
+    marks: {
+      strong: ({ children }) => delimit(children, '**'),
+      em: ({ children }) => delimit(children, '*'),
+      link: (options) => link(options as PortableTextMarkRendererOptions<Link>, context),
+      personMention: (options) =>
+        personMention(options as PortableTextMarkRendererOptions<PersonMention>, context),
+      quotation: (options) =>
+        quotation(options as PortableTextMarkRendererOptions<Quotation>, context),
+    },
+    types: {
+      photoEmbed: ({ value }) => {
+        const photo = context.index.photos.get((value as PhotoEmbed).photo._ref)
+        return photo === undefined
+          ? fail('photo', (value as PhotoEmbed).photo._ref)
+          : photoMarkdown(photo, context)
+      },
+      // The library's own block objects (html, code, image, ...) are not in our schema: refuse them.
+      ...Object.fromEntries(
+        ['html', 'code', 'image', 'table', 'callout', 'horizontal-rule'].map((type) => [
+          type,
+          () => fail('block type', type),
+        ]),
+      ),
+    },
+    hardBreak: () => '\\\n',
+    unknownType: ({ value }) => fail('block type', value._type),
+    unknownMark: ({ markType }) => fail('mark', markType),
+    unknownBlockStyle: ({ value }) => fail('block style', String(value.style)),
+    unknownListItem: ({ value }) => fail('list type', String(value.listItem)),
+  }
+}
+
+function normal(children: string, block: Block, context: MarkdownContext): string {
+  const original = originals.get(block) ?? block
+  const dateline =
+    context.dateline?.block === original ? `${escapeMarkdownText(context.dateline.text)}: ` : ''
+  return escapeMarkdownLineStarts(`${dateline}${children}`)
+}
+
+/** A heading; like the HTML, its level never skips one below the page's last heading. */
+function heading(level: 2 | 3, children: string, context: MarkdownContext): string {
+  if (children.trim() === '') return ''
+  const rendered = Math.min(level, context.outline.level + 1)
+  context.outline.level = rendered
+  return `${'#'.repeat(rendered)} ${children.replace(/\\\n/g, ' ')}`
+}
+
+/** Emphasis around the text, with surrounding spaces moved outside (else it would not parse). */
+function delimit(children: string, delimiter: string): string {
+  const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(children) ?? []
+  return core === '' ? children : `${before}${delimiter}${core}${delimiter}${after}`
+}
+
+/** A link destination: characters that would end or confuse it are percent-encoded. */
+function destination(href: string): string {
+  return href.replace(
+    /[()<>"'\\\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
+}
+
+function markdownLink(text: string, href: string, title?: string): string {
+  const titled = title === undefined ? '' : ` "${escapeMarkdownTitle(title)}"`
+  return `[${text}](${destination(href)}${titled})`
+}
+
+function link(options: PortableTextMarkRendererOptions<Link>, context: MarkdownContext): string {
+  const href = safeHref(options.value?.href)
+  if (href === undefined) return options.children
+  return context.links.link(options.children, (text) => markdownLink(text, href))
+}
+
+function personMention(
+  options: PortableTextMarkRendererOptions<PersonMention>,
+  context: MarkdownContext,
+): string {
+  const person = context.index.people.get(options.value?.person._ref ?? '') as Person
+  const href = relativeHref(context.page, personPage(person))
+  const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
+  return context.links.link(options.children, (text) => markdownLink(text, href, title))
+}
+
+function quotation(
+  options: PortableTextMarkRendererOptions<Quotation>,
+  context: MarkdownContext,
+): string {
+  const quote = context.index.quotes.get(options.value?.quote._ref ?? '') as Quote
+  const href = relativeHref(context.page, QUOTES_PAGE, quoteAnchor(quote._id))
+  const title = attributionOf(quote, context.index)
+  return context.links.link(options.children, (text) => markdownLink(text, href, title))
+}
+
+/** The photo: its image when there is an asset, then the caption (and credit) as a paragraph. */
+function photoMarkdown(photo: Photo, context: MarkdownContext): string {
+  const asset = imageAsset(photo)
+  const caption = paragraph(
+    photo.credit === undefined ? photo.caption : `${photo.caption} (${photo.credit})`,
+  )
+  if (asset === undefined) return caption
+  const src = imageSource(asset, photo, context.page, context.imageUrl)
+  return `![${escapeMarkdownText(oneLine(photo.alt))}](${destination(src)})\n\n${caption}`
+}

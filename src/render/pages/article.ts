@@ -1,0 +1,154 @@
+/**
+ * The article page, in the seed's reading order: date, headline, standfirst, lead photo,
+ * highlights, body (the dateline before the first paragraph), then an index of who is quoted.
+ */
+import type { Article, Quote } from '../../generated/types.js'
+import { type HtmlContext, portableTextToHtml } from '../components.js'
+import { type ContentIndex, quoteAnchor, quotesIn, speakerOf } from '../content-index.js'
+import { datelineOf } from '../dateline.js'
+import { calendarDate, longDate, machineDate } from '../dates.js'
+import { escapeText } from '../escape.js'
+import { element } from '../html.js'
+import { PageIds } from '../ids.js'
+import { articleJsonLd } from '../json-ld.js'
+import { NestedLinks } from '../nested-links.js'
+import { articlePage, personPage, QUOTES_PAGE } from '../paths.js'
+import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
+import { encodeSegment, relativeHref } from '../url.js'
+import { htmlDocument } from './layout.js'
+
+/** Options for article pages. */
+export interface ArticlePageOptions {
+  imageUrl?: ImageUrlBuilder
+}
+
+/** The HTML document of `article`'s page. */
+export function articlePageHtml(
+  article: Article,
+  index: ContentIndex,
+  options: ArticlePageOptions = {},
+): string {
+  const page = articlePage(article)
+  const context: HtmlContext = {
+    index,
+    documentId: article._id,
+    page,
+    ids: new PageIds(),
+    links: new NestedLinks(),
+    outline: { level: 1 },
+    imageUrl: options.imageUrl,
+    dateline: datelineOf(article),
+  }
+  const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
+  const date = calendarDate(article.datePublished, article._id)
+  const parts = [
+    '<article>',
+    '<header>',
+    `<p class="date">${element('time', { datetime: machineDate(article.datePublished) }, escapeText(longDate(date)))}</p>`,
+    `<h1>${escapeText(article.headline)}</h1>`,
+    article.standfirst === undefined
+      ? ''
+      : `<p class="standfirst">${escapeText(article.standfirst)}</p>`,
+    '</header>',
+    photo === undefined ? '' : figureHtml(photo, page, options.imageUrl),
+    highlightsHtml(article, context),
+    `<div class="body">\n${bodyHtml(article, context)}\n</div>`,
+    '</article>',
+    quotedInStoryHtml(article, index, page),
+  ]
+  return htmlDocument({
+    page,
+    title: article.headline,
+    description: article.standfirst,
+    main: parts.filter((part) => part !== '').join('\n'),
+    jsonLd: articleJsonLd(article, index, page, options.imageUrl),
+    imageOrigins: originsOf(imageSources(article, index, page, options.imageUrl)),
+  })
+}
+
+function bodyHtml(article: Article, context: HtmlContext): string {
+  const lonelyDateline =
+    article.dateline !== undefined && context.dateline === undefined
+      ? `<p><span class="dateline">${escapeText(article.dateline)}</span></p>\n`
+      : ''
+  return `${lonelyDateline}${portableTextToHtml(article.body, context)}`
+}
+
+/**
+ * The highlights as a bulleted list. Blocks that are not list items yet become bullets, so the
+ * highlights are always a list.
+ */
+function highlightsHtml(article: Article, context: HtmlContext): string {
+  const highlights = article.highlights ?? []
+  if (highlights.length === 0) return ''
+  const asList = highlights.map((block) =>
+    block.listItem === undefined ? { ...block, listItem: 'bullet' as const, level: 1 } : block,
+  )
+  return `<section class="highlights" aria-label="Highlights">\n${portableTextToHtml(asList, context)}\n</section>`
+}
+
+/**
+ * After the story, the quotes it carries, each linked to its place in the text and to its
+ * speaker: a way to see who said what without JavaScript or hover.
+ */
+function quotedInStoryHtml(article: Article, index: ContentIndex, page: string): string {
+  const quotes = quotesIn(article, index)
+  if (quotes.length === 0) return ''
+  const items = quotes.map((quote) => `<li>${quoteIndexEntry(quote, index, page)}</li>`)
+  return [
+    '<aside class="quotes-in-story" aria-labelledby="quotes-in-story">',
+    '<h2 id="quotes-in-story">Who said what in this story</h2>',
+    '<ol>',
+    ...items,
+    '</ol>',
+    `<p><a href="${relativeHref(page, QUOTES_PAGE)}">Every quote, by speaker</a></p>`,
+    '</aside>',
+  ].join('\n')
+}
+
+function quoteIndexEntry(quote: Quote, index: ContentIndex, page: string): string {
+  const speaker = speakerOf(quote, index)
+  const who =
+    speaker.kind === 'person'
+      ? element(
+          'a',
+          { href: relativeHref(page, personPage(speaker.person)) },
+          escapeText(speaker.person.name),
+        )
+      : escapeText(speaker.text)
+  const words = excerpt(quote.text)
+  const shown = quote.kind === 'paraphrase' ? `${words} (reported speech)` : `“${words}”`
+  return `${who}: ${element('a', { href: `#${encodeSegment(quoteAnchor(quote._id))}` }, escapeText(shown))}`
+}
+
+/** The first dozen words of a quote, with an ellipsis when there are more. */
+function excerpt(text: string, words = 12): string {
+  const all = text.trim().split(/\s+/)
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`
+}
+
+/** The `src` of every image on the article page: the lead photo's and the body's. */
+function imageSources(
+  article: Article,
+  index: ContentIndex,
+  page: string,
+  imageUrl?: ImageUrlBuilder,
+): string[] {
+  const refs = [
+    article.photo?._ref,
+    ...article.body.map((block) => (block._type === 'photoEmbed' ? block.photo._ref : undefined)),
+  ]
+  return refs.flatMap((ref) => {
+    const photo = ref === undefined ? undefined : index.photos.get(ref)
+    const asset = photo === undefined ? undefined : imageAsset(photo)
+    return photo === undefined || asset === undefined
+      ? []
+      : [imageSource(asset, photo, page, imageUrl)]
+  })
+}
+
+/** The origins of absolute http(s) URLs, for the Content-Security-Policy. */
+function originsOf(urls: readonly string[]): string[] {
+  const origins = urls.flatMap((url) => (/^https?:/i.test(url) ? [new URL(url).origin] : []))
+  return [...new Set(origins)]
+}

@@ -1,0 +1,48 @@
+/** The home page: the articles, newest first, and the people the story names. */
+import type { Article } from '../../generated/types.js'
+import type { ContentIndex } from '../content-index.js'
+import { calendarDate, longDate, machineDate } from '../dates.js'
+import { escapeText } from '../escape.js'
+import { element } from '../html.js'
+import { articlePage, HOME_PAGE, personPage } from '../paths.js'
+import { relativeHref } from '../url.js'
+import { htmlDocument } from './layout.js'
+
+/** The HTML document of the home page. */
+export function homePageHtml(index: ContentIndex): string {
+  const page = HOME_PAGE
+  const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))
+  const main = [
+    '<h1>Articles</h1>',
+    index.articles.length === 0
+      ? '<p>There are no articles yet.</p>'
+      : `<ul class="articles">\n${index.articles.map((article) => articleItem(article, page)).join('\n')}\n</ul>`,
+    '<section aria-labelledby="people">',
+    '<h2 id="people">People</h2>',
+    people.length === 0
+      ? '<p>No people yet.</p>'
+      : `<ul>\n${people
+          .map((person) => {
+            const link = element(
+              'a',
+              { href: relativeHref(page, personPage(person)) },
+              escapeText(person.name),
+            )
+            return `<li>${link}${person.role === undefined ? '' : `, ${escapeText(person.role)}`}</li>`
+          })
+          .join('\n')}\n</ul>`,
+    '</section>',
+  ]
+  return htmlDocument({ page, title: 'Articles', main: main.join('\n') })
+}
+
+function articleItem(article: Article, page: string): string {
+  const date = element(
+    'time',
+    { datetime: machineDate(article.datePublished) },
+    escapeText(longDate(calendarDate(article.datePublished, article._id))),
+  )
+  const standfirst =
+    article.standfirst === undefined ? '' : `<p>${escapeText(article.standfirst)}</p>`
+  return `<li>\n<h2>${element('a', { href: relativeHref(page, articlePage(article)) }, escapeText(article.headline))}</h2>\n<p class="date">${date}</p>\n${standfirst}\n</li>`
+}

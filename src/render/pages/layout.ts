@@ -1,0 +1,100 @@
+/**
+ * The HTML document every page shares: language, charset, viewport, title, the inline stylesheet,
+ * a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
+ * navigation, and the page's JSON-LD when it has some.
+ */
+import { escapeText, serializeJsonForScript } from '../escape.js'
+import { attributes } from '../html.js'
+import { HOME_PAGE, QUOTES_PAGE } from '../paths.js'
+import { STYLESHEET } from '../styles.js'
+import { relativeHref } from '../url.js'
+
+/** One page of the site. */
+export interface PageContent {
+  /** Path from the site root, such as `articles/<slug>/index.html`. */
+  page: string
+  title: string
+  description?: string
+  /** The `<main>` element's content: safe HTML. */
+  main: string
+  /** schema.org data for the page, embedded as JSON-LD. */
+  jsonLd?: unknown
+  /** Origins images on the page load from, besides the site itself. */
+  imageOrigins?: readonly string[]
+}
+
+/** The whole HTML document of a page. */
+export function htmlDocument(content: PageContent): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta${attributes({ 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(content.imageOrigins ?? []) })}>`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${titleHtml(content.title)}</title>`,
+    content.description === undefined
+      ? ''
+      : `<meta${attributes({ name: 'description', content: content.description })}>`,
+    `<style>\n${STYLESHEET}\n</style>`,
+    content.jsonLd === undefined
+      ? ''
+      : `<script type="application/ld+json">\n${serializeJsonForScript(content.jsonLd)}\n</script>`,
+    '</head>',
+    '<body>',
+    siteHeader(content.page),
+    `<main>\n${content.main}\n</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+/**
+ * The title as HTML, cut at a word with an ellipsis so its source is at most 70 characters:
+ * browsers, tabs and search results show no more (html-validate's long-title rule, which counts
+ * the escaped source). The page's h1 keeps the whole text.
+ */
+export function titleHtml(title: string, limit = 70): string {
+  const clean = title.replace(/\s+/g, ' ').trim()
+  if (escapeText(clean).length <= limit) return escapeText(clean)
+  const characters = Array.from(clean)
+  while (characters.length > 0 && escapeText(`${characters.join('')}…`).length > limit) {
+    characters.pop()
+  }
+  const cut = characters.join('')
+  const space = cut.lastIndexOf(' ')
+  return escapeText(`${(space > cut.length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`)
+}
+
+/**
+ * No script runs (the JSON-LD is data, which CSP does not block), nothing is fetched from
+ * elsewhere, and the page cannot be framed into a form or given another base URL.
+ */
+function contentSecurityPolicy(imageOrigins: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `img-src ${["'self'", ...imageOrigins].join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+function siteHeader(page: string): string {
+  const link = (target: string, text: string) =>
+    `<li><a${attributes({ href: relativeHref(page, target), 'aria-current': target === page ? 'page' : undefined })}>${text}</a></li>`
+  return [
+    '<header class="site-header">',
+    '<nav aria-label="Site">',
+    '<ul>',
+    link(HOME_PAGE, 'Articles and people'),
+    link(QUOTES_PAGE, 'Who said what'),
+    '</ul>',
+    '</nav>',
+    '</header>',
+  ].join('\n')
+}

@@ -1,0 +1,21 @@
+/**
+ * Where each page of the site lives, as a posix path from the site root. Slugs were checked when
+ * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
+ */
+import type { Article, Person } from '../generated/types.js'
+
+/** The home page: the list of articles and people. */
+export const HOME_PAGE = 'index.html'
+
+/** The "who said what" page: every quote, grouped by speaker. */
+export const QUOTES_PAGE = 'quotes/index.html'
+
+/** The page of an article. */
+export function articlePage(article: Article): string {
+  return `articles/${article.slug.current}/index.html`
+}
+
+/** The page of a person. */
+export function personPage(person: Person): string {
+  return `people/${person.slug.current}/index.html`
+}

@@ -1,0 +1,100 @@
+/**
+ * The public entry points: the whole static site, or one article in one format.
+ */
+import type { ContentDocument } from '../generated/types.js'
+import { assertRenderable } from './check.js'
+import { indexContent, speakerOf } from './content-index.js'
+import { RenderError, UnknownArticleError } from './errors.js'
+import { articleToMarkdown } from './markdown.js'
+import { articlePageHtml } from './pages/article.js'
+import { homePageHtml } from './pages/home.js'
+import { personPageHtml } from './pages/person.js'
+import { quotesPageHtml } from './pages/quotes.js'
+import { articlePage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
+import type { ImageUrlBuilder } from './photo.js'
+import { articleToPlainText } from './text.js'
+
+/** One file of the static site. */
+export interface SiteFile {
+  /** Posix path relative to the site root, such as `articles/<slug>/index.html`. */
+  path: string
+  content: string | Uint8Array
+}
+
+/** Options for {@link renderSite} and {@link renderArticle}. */
+export interface RenderOptions {
+  /**
+   * Where photo images are served from. Defaults to `images/<hash>-<w>x<h>.<format>` inside the
+   * site, so that no request leaves the page. Return an http(s) URL (for example from
+   * `@sanity/image-url`) to serve them from a CDN instead; the pages' Content-Security-Policy then
+   * allows that origin for images.
+   */
+  imageUrl?: ImageUrlBuilder
+}
+
+/** The output formats of {@link renderArticle}. */
+export type ArticleFormat = 'html' | 'text' | 'markdown'
+
+/** The formats {@link renderArticle} accepts. */
+export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown']
+
+/**
+ * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
+ * `people/<slug>/index.html` and `quotes/index.html` (who said what). All links are relative.
+ * Files come sorted by path.
+ *
+ * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
+ * dangling reference, a bad slug): the error names the document and the JSON pointer.
+ */
+export function renderSite(
+  documents: readonly ContentDocument[],
+  options: RenderOptions = {},
+): SiteFile[] {
+  const index = indexContent(documents)
+  for (const article of index.articles) assertRenderable(article, index)
+  for (const quote of index.quotes.values()) speakerOf(quote, index)
+  const files: SiteFile[] = [
+    { path: HOME_PAGE, content: homePageHtml(index) },
+    { path: QUOTES_PAGE, content: quotesPageHtml(index) },
+    ...index.articles.map((article) => ({
+      path: articlePage(article),
+      content: articlePageHtml(article, index, options),
+    })),
+    ...[...index.people.values()].map((person) => ({
+      path: personPage(person),
+      content: personPageHtml(person, index),
+    })),
+  ]
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Renders one article: its HTML page (as in the site), its plain text (the seed's reading order)
+ * or its Markdown.
+ *
+ * @throws {UnknownArticleError} when no article has `articleId` (it lists the ids there are).
+ * @throws {RenderError} as {@link renderSite} does.
+ */
+export function renderArticle(
+  documents: readonly ContentDocument[],
+  articleId: string,
+  format: ArticleFormat,
+  options: RenderOptions = {},
+): string {
+  const index = indexContent(documents)
+  const article = index.articles.find((candidate) => candidate._id === articleId)
+  if (article === undefined) {
+    throw new UnknownArticleError(
+      articleId,
+      index.articles.map((candidate) => candidate._id),
+    )
+  }
+  assertRenderable(article, index)
+  if (format === 'html') return articlePageHtml(article, index, options)
+  if (format === 'text') return articleToPlainText(article, index)
+  if (format === 'markdown') return articleToMarkdown(article, index, options)
+  throw new RenderError(
+    `Unknown format ${JSON.stringify(format)}. Use one of ${ARTICLE_FORMATS.join(', ')}.`,
+    { rule: 'render/invalid-option', documentId: null, pointer: '' },
+  )
+}

@@ -1,0 +1,32 @@
+/**
+ * The site's one small stylesheet, inlined in every page: system fonts only, nothing fetched.
+ * `q { quotes: none }` because the story's text carries its own quotation marks.
+ */
+export const STYLESHEET = `
+:root { color-scheme: light dark; --muted: #555; --rule: #ccc; }
+@media (prefers-color-scheme: dark) { :root { --muted: #aaa; --rule: #444; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 44rem; padding: 1rem; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+h1, h2, h3 { line-height: 1.25; }
+h1 { font-size: 2rem; margin: 0.25rem 0 0.75rem; }
+a { color: inherit; text-underline-offset: 0.15em; }
+a.person { text-decoration-style: dotted; }
+q { quotes: none; }
+q::before, q::after { content: none; }
+nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+.site-header { border-bottom: 1px solid var(--rule); margin-bottom: 1rem; padding-bottom: 0.5rem; }
+.date, .role, .quote-meta, .credit { color: var(--muted); }
+.standfirst { font-size: 1.2rem; }
+.dateline { font-weight: 700; }
+figure.photo { margin: 1.25rem 0; }
+figure.photo img { display: block; max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
+.highlights { border-left: 3px solid var(--rule); padding: 0.25rem 0 0.25rem 0.75rem; margin: 1.25rem 0; }
+.highlights ul { margin: 0; padding-left: 1.25rem; }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
+.quotes-in-story, .quote-group { border-top: 1px solid var(--rule); margin-top: 2rem; }
+.quote-list > li { margin-bottom: 1rem; }
+.quote-list blockquote, .quote-list .quote-text { margin: 0.25rem 0; }
+.label { font-style: italic; }
+:target { outline: 2px solid Highlight; outline-offset: 2px; }
+`.trim()

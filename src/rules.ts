@@ -1,0 +1,144 @@
+import type { Severity } from './diagnostics.js'
+
+/** What a rule checks, and how bad breaking it is. */
+export interface Rule {
+  severity: Severity
+  /** One line for people reading the catalogue (README, `--help`). */
+  summary: string
+}
+
+/**
+ * Every rule `validate` can report. Tests assert each one has a numbered invalid fixture,
+ * so a rule added here without a fixture fails the build.
+ *
+ * `input/*` rules are about the environment (paths, file kinds), not the content: the command
+ * exits 2 when one is reported.
+ */
+export const RULES = {
+  'input/unreadable': {
+    severity: 'error',
+    summary: 'A path cannot be read: it does not exist, or permission is denied.',
+  },
+  'input/unsupported-file': {
+    severity: 'error',
+    summary: 'A file named on the command line is neither .json nor .ndjson.',
+  },
+  'input/no-documents': {
+    severity: 'error',
+    summary: 'A directory holds no .json or .ndjson file.',
+  },
+  'json/encoding': { severity: 'error', summary: 'The bytes are not valid UTF-8.' },
+  'json/empty': { severity: 'error', summary: 'A file holds no document (empty or whitespace).' },
+  'json/syntax': { severity: 'error', summary: 'The text is not valid JSON.' },
+  'json/duplicate-key': {
+    severity: 'error',
+    summary: 'An object names the same key twice; JSON.parse silently keeps the last.',
+  },
+  'json/proto-key': {
+    severity: 'error',
+    summary: 'A `__proto__` key, which some JavaScript code turns into prototype pollution.',
+  },
+  'json/max-depth': {
+    severity: 'error',
+    summary: 'Objects and arrays nested deeper than any document of the model can be.',
+  },
+  'ndjson/bom': {
+    severity: 'error',
+    summary: 'A byte order mark starts an NDJSON line; `sanity dataset import` cannot parse it.',
+  },
+  'ndjson/whitespace-line': {
+    severity: 'error',
+    summary: 'An NDJSON line holds only spaces; `sanity dataset import` skips only empty lines.',
+  },
+  'document/not-object': { severity: 'error', summary: 'A document is not a JSON object.' },
+  'document/missing-id': { severity: 'error', summary: 'A document has no string `_id`.' },
+  'document/missing-type': { severity: 'error', summary: 'A document has no string `_type`.' },
+  'document/unknown-type': {
+    severity: 'error',
+    summary: 'A document `_type` that no schema in schemas/ defines.',
+  },
+  'document/duplicate-id': {
+    severity: 'error',
+    summary: 'Two documents share an `_id`; the import would keep only one.',
+  },
+  'document/dotted-id': {
+    severity: 'warning',
+    summary: 'An `_id` with a dot, which Sanity treats as private (not publicly readable).',
+  },
+  'schema/required': { severity: 'error', summary: 'A required field is missing.' },
+  'schema/additional-properties': {
+    severity: 'error',
+    summary: 'A field the schema does not define.',
+  },
+  'schema/type': { severity: 'error', summary: 'A value of the wrong JSON type.' },
+  'schema/const': { severity: 'error', summary: 'A value that must be one fixed value.' },
+  'schema/enum': { severity: 'error', summary: 'A value outside a closed list.' },
+  'schema/pattern': { severity: 'error', summary: 'A string that does not have the right form.' },
+  'schema/format': {
+    severity: 'error',
+    summary: 'A string that is not a valid date, date-time or URL.',
+  },
+  'schema/min-length': { severity: 'error', summary: 'A string that is too short (empty).' },
+  'schema/max-length': { severity: 'error', summary: 'A string that is too long.' },
+  'schema/min-items': { severity: 'error', summary: 'An array with too few items.' },
+  'schema/minimum': { severity: 'error', summary: 'A number below its minimum.' },
+  'schema/maximum': { severity: 'error', summary: 'A number above its maximum.' },
+  'schema/unique-items': { severity: 'error', summary: 'An array that repeats an item.' },
+  'schema/dependent-required': {
+    severity: 'error',
+    summary: 'A field that only makes sense with another one (a list `level` without `listItem`).',
+  },
+  'schema/discriminator': {
+    severity: 'error',
+    summary: 'A block or annotation whose `_type` is not one of the allowed types.',
+  },
+  'schema/any-of': { severity: 'error', summary: 'A value that fits none of its allowed forms.' },
+  'schema/conditional': {
+    severity: 'error',
+    summary: 'Fields that exclude each other (a quote needs `speaker` or `attribution`).',
+  },
+  'reference/dangling': {
+    severity: 'error',
+    summary: 'A `_ref` to a document that is not among the documents validated.',
+  },
+  'reference/weak-dangling': {
+    severity: 'warning',
+    summary: 'A weak `_ref` (`_weak: true`) to a document that is not there.',
+  },
+  'reference/wrong-type': {
+    severity: 'error',
+    summary: 'A `_ref` to a document of a type the field does not allow.',
+  },
+  'array/duplicate-key': {
+    severity: 'error',
+    summary: 'Two items of one array (blocks, children, markDefs) share a `_key`.',
+  },
+  'portable-text/unknown-mark': {
+    severity: 'error',
+    summary: 'A span mark that is neither a decorator nor the `_key` of a markDef of its block.',
+  },
+  'portable-text/unused-mark-def': {
+    severity: 'warning',
+    summary: 'A markDef that no span of its block uses.',
+  },
+  'portable-text/list-level': {
+    severity: 'error',
+    summary: 'A list that starts above level 1, or a level that rises by more than 1.',
+  },
+  'quote/not-verbatim': {
+    severity: 'error',
+    summary: 'A direct or partial quote whose text is not in the words its annotation covers.',
+  },
+  'quote/unreferenced': {
+    severity: 'warning',
+    summary: 'A Quote that no document references.',
+  },
+} as const satisfies Record<string, Rule>
+
+/** The id of a rule in the catalogue. */
+export type RuleId = keyof typeof RULES
+
+/** Whether a rule reports a problem with the environment (exit 2) rather than the content. */
+export function isInputRule(rule: string): boolean {
+  return rule.startsWith('input/')
+}

@@ -1,0 +1,223 @@
+import { mkdtemp, open, rm } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { CrossDocumentChecks, type DocumentPlace } from './check/cross-document.js'
+import { placeDeferred } from './check/deferred.js'
+import type { Diagnostic } from './diagnostics.js'
+import { type Batch, readBatches } from './input/batches.js'
+import { expandInputs, inputProblem, type Source } from './input/sources.js'
+import { messages } from './messages.js'
+import { packageRoot } from './package-root.js'
+import { type BatchResult, checkBatch, rebase } from './run/check-batch.js'
+import type { WorkerPool } from './run/pool.js'
+
+/** The outcome of a validation: valid when there is no error (warnings are allowed). */
+export interface ValidationReport {
+  valid: boolean
+  /** Documents read (parsable or not). */
+  documents: number
+  /** Every problem, sorted by file (in input order), line and column. */
+  problems: Diagnostic[]
+}
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  /** The stream `-` reads NDJSON from (the CLI passes process.stdin). */
+  stdin?: NodeJS.ReadableStream
+  /**
+   * Checker threads besides this one, which checks a share too: 0 checks everything here. They
+   * start once the input passes `parallelFrom` bytes. Default: one per core beyond the first, at
+   * most 3 (each costs about 45 MB).
+   */
+  workers?: number
+  /** Input size, in bytes, from which checker threads start. Default 4 MiB. */
+  parallelFrom?: number
+}
+
+/** The content folder of this package, as a path from the working directory when it is below it. */
+export function defaultContentDir(): string {
+  const dir = join(packageRoot(), 'content')
+  const fromCwd = relative(process.cwd(), dir)
+  return fromCwd.startsWith('..') ? dir : fromCwd || '.'
+}
+
+/**
+ * Validate documents: JSON, schema of each type, Portable Text integrity, references and quote
+ * fidelity across all of them. Reads .json files, .ndjson files (streamed), directories of them,
+ * and `-` for NDJSON on `options.stdin`. Never writes anything but a temporary spool of stdin.
+ *
+ * @param inputs Paths; empty means the package's `content/` folder.
+ * @returns Every problem found. Unreadable paths are reported as `input/*` problems.
+ */
+export async function validate(
+  inputs: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const expanded = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir()])
+  const problems = [...expanded.problems]
+  const spool = expanded.sources.some((s) => s.kind === 'stdin') ? await Spool.create() : undefined
+  try {
+    const run = new Run(expanded.sources, options, spool)
+    problems.push(...(await run.all()))
+    const deferred = run.checks.finish()
+    problems.push(
+      ...(await placeDeferred(deferred, (place) => readAgain(place, expanded.sources, spool))),
+    )
+    return {
+      valid: !problems.some((p) => p.severity === 'error'),
+      documents: run.documents,
+      problems: sortProblems(problems, expanded.sources),
+    }
+  } finally {
+    await spool?.remove()
+  }
+}
+
+/** One pass over the sources: per-document checks (here or in threads), fed to the cross-document checks. */
+class Run {
+  readonly checks = new CrossDocumentChecks()
+  documents = 0
+  readonly #perSource: number[]
+
+  constructor(
+    readonly sources: readonly Source[],
+    readonly options: ValidateOptions,
+    readonly spool: Spool | undefined,
+  ) {
+    this.#perSource = sources.map(() => 0)
+  }
+
+  async all(): Promise<Diagnostic[]> {
+    const problems: Diagnostic[] = []
+    const nextLine = this.sources.map(() => 1)
+    for await (const result of this.#results()) {
+      const { sourceIndex } = result
+      rebase(result, nextLine[sourceIndex] ?? 1)
+      nextLine[sourceIndex] = (nextLine[sourceIndex] ?? 1) + result.lines
+      for (const document of result.documents) problems.push(...document.problems)
+      this.checks.add(result, this.#where(sourceIndex))
+      this.documents += result.documents.length
+      this.#perSource[sourceIndex] = (this.#perSource[sourceIndex] ?? 0) + result.documents.length
+    }
+    // An NDJSON input without a single document is almost always the wrong file.
+    this.sources.forEach((source, i) => {
+      if (source.kind !== 'json' && this.#perSource[i] === 0) {
+        problems.push(inputProblem('json/empty', source.file, messages.emptyNdjson()))
+      }
+    })
+    return problems
+  }
+
+  #where(sourceIndex: number): { sourceIndex: number; kind: 'json' | 'ndjson'; file: string } {
+    const source = this.sources[sourceIndex] as Source
+    return { sourceIndex, kind: source.kind === 'json' ? 'json' : 'ndjson', file: source.file }
+  }
+
+  async *#batches(): AsyncGenerator<Batch> {
+    for (const [index, source] of this.sources.entries()) {
+      const tap = source.kind === 'stdin' ? this.spool?.tap : undefined
+      yield* readBatches(source, index, this.options.stdin, tap)
+    }
+  }
+
+  /**
+   * Batch results in input order. Checker threads start once the input is big enough to pay for
+   * them: at once when the files are (their sizes are known), or when stdin has passed the mark.
+   */
+  async *#results(): AsyncGenerator<BatchResult> {
+    const threads = this.options.workers ?? Math.min(availableParallelism() - 1, 3)
+    const from = this.options.parallelFrom ?? 2 * 1024 * 1024
+    const known = this.sources.reduce((sum, s) => sum + (s.kind === 'stdin' ? 0 : s.size), 0)
+    let pool: WorkerPool | undefined
+    let tried = threads <= 0
+    // File sizes count from the start; stdin counts as it is read.
+    let bytes = known
+    try {
+      for await (const batch of this.#batches()) {
+        if (!tried && bytes > from) {
+          tried = true
+          pool = await startPool(threads)
+        }
+        bytes += batch.bytes.length
+        if (!pool) {
+          yield checkBatch(batch)
+          continue
+        }
+        pool.submit(batch)
+        yield* pool.ready()
+      }
+      if (pool) yield* pool.drain()
+    } finally {
+      await pool?.close()
+    }
+  }
+}
+
+/** Checker threads, loaded only for inputs big enough to use them (start-up time matters). */
+async function startPool(threads: number): Promise<WorkerPool | undefined> {
+  const { WorkerPool, workersAvailable } = await import('./run/pool.js')
+  return workersAvailable() ? new WorkerPool(threads) : undefined
+}
+
+/** Read a document's bytes again, from its file or from the stdin spool. */
+async function readAgain(
+  place: DocumentPlace,
+  sources: readonly Source[],
+  spool: Spool | undefined,
+): Promise<Uint8Array | null> {
+  const source = sources[place.sourceIndex]
+  const path = source?.kind === 'stdin' ? spool?.path : source?.path
+  if (!path) return null
+  try {
+    const handle = await open(path, 'r')
+    try {
+      const bytes = new Uint8Array(place.length)
+      const { bytesRead } = await handle.read(bytes, 0, place.length, place.offset)
+      return bytesRead === place.length ? bytes : null
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * stdin copied to a temporary file as it is read, so documents with problems found only at the
+ * end (a dangling reference) can be read again for their positions. The file is removed after.
+ */
+class Spool {
+  private constructor(
+    readonly dir: string,
+    readonly path: string,
+    private readonly handle: Awaited<ReturnType<typeof open>>,
+  ) {}
+
+  static async create(): Promise<Spool> {
+    const dir = await mkdtemp(join(tmpdir(), 'validate-stdin-'))
+    const path = join(dir, 'stdin.ndjson')
+    return new Spool(dir, path, await open(path, 'w', 0o600))
+  }
+
+  readonly tap = async (chunk: Uint8Array): Promise<void> => {
+    await this.handle.write(chunk)
+  }
+
+  async remove(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+    await rm(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Problems in input order of their files, then by line, column and rule. */
+function sortProblems(problems: Diagnostic[], sources: readonly Source[]): Diagnostic[] {
+  const order = new Map(sources.map((s, i) => [s.file, i]))
+  const rank = (file: string): number => order.get(file) ?? -1
+  return problems.sort(
+    (a, b) =>
+      rank(a.file) - rank(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  )
+}

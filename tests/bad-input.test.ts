@@ -1,0 +1,187 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { validate } from 'us-russia-g20-story'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runValidate, STACK_TRACE, validateJson } from './validate-cli.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'validate-bad-input-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const person = {
+  _id: 'person-antony-blinken',
+  _type: 'person',
+  name: 'Antony Blinken',
+  slug: { _type: 'slug', current: 'antony-blinken' },
+}
+
+/** Write a file in the temporary folder and validate it with the CLI (JSON report). */
+function check(name: string, content: string | Buffer) {
+  writeFileSync(join(dir, name), content)
+  const result = validateJson([name], { cwd: dir })
+  expect(result.stderr).not.toMatch(STACK_TRACE)
+  expect(result.stdout).not.toMatch(STACK_TRACE)
+  return result
+}
+
+describe('bad input gets an error, never a stack trace', () => {
+  it('malformed JSON: the line and column of the fault, documentId null', () => {
+    const { code, report } = check(
+      'trailing-comma.json',
+      '{\n  "_id": "person-a",\n  "_type": "person",\n}\n',
+    )
+    expect(code).toBe(1)
+    expect(report.problems).toMatchObject([
+      { rule: 'json/syntax', line: 4, column: 1, pointer: '', documentId: null },
+    ])
+    expect(report.problems[0]?.message).toMatch(/comma/)
+  })
+
+  it('truncated JSON', () => {
+    const text = JSON.stringify(person, null, 2)
+    const { code, report } = check('truncated.json', text.slice(0, text.length / 2))
+    expect(code).toBe(1)
+    expect(report.problems.map((p) => [p.rule, p.documentId])).toEqual([['json/syntax', null]])
+    expect(report.problems[0]?.message).toMatch(/cut off/)
+  })
+
+  it('invalid UTF-8, located at the bad byte', () => {
+    const bytes = Buffer.from(JSON.stringify(person, null, 2))
+    bytes[bytes.indexOf('Blinken')] = 0xc3 // a lead byte followed by ASCII
+    const { code, report } = check('latin1.json', bytes)
+    expect(code).toBe(1)
+    expect(report.problems).toMatchObject([
+      { rule: 'json/encoding', line: 4, column: 19, documentId: null },
+    ])
+  })
+
+  it('a __proto__ key is an error of its own, and pollutes nothing', async () => {
+    const text =
+      '{"_id":"person-a","_type":"person","name":"A","slug":{"_type":"slug","current":"a"},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'
+    const { code, report } = check('proto.json', `${text}\n`)
+    expect(code).toBe(1)
+    expect(report.problems.map((p) => [p.rule, p.pointer])).toEqual([
+      ['json/proto-key', '/__proto__'],
+      ['schema/additional-properties', '/constructor'],
+    ])
+    // In this process too: the library parses and walks the same document.
+    writeFileSync(join(dir, 'proto.ndjson'), `${text}\n${text.replace('person-a', 'person-b')}\n`)
+    const inProcess = await validate([join(dir, 'proto.ndjson')], { workers: 0 })
+    expect(inProcess.problems.some((p) => p.rule === 'json/proto-key')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.keys(Object.prototype)).toEqual([])
+  })
+
+  it('a 10 MB string in an unknown field is reported by the schema, in a few hundred characters', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024)
+    const { code, report, stdout } = check('huge.json', JSON.stringify({ ...person, notes: huge }))
+    expect(code).toBe(1)
+    expect(report.problems.map((p) => [p.rule, p.pointer])).toEqual([
+      ['schema/additional-properties', '/notes'],
+    ])
+    const [problem] = report.problems
+    expect(problem?.message.length).toBeLessThan(300)
+    expect(problem?.actual?.length).toBeLessThan(300)
+    expect(problem?.actual).toContain('10485760 characters')
+    expect(stdout.length).toBeLessThan(2000)
+  })
+
+  it('a 10 MB link (which overflows the URI format check) is reported, not crashed on', () => {
+    const article = {
+      _id: 'article-a',
+      _type: 'article',
+      headline: 'H',
+      slug: { _type: 'slug', current: 'h' },
+      datePublished: '2023-03-03',
+      body: [
+        {
+          _type: 'block',
+          _key: 'b1',
+          style: 'normal',
+          markDefs: [
+            {
+              _type: 'link',
+              _key: 'l1',
+              href: `https://example.com/${'a/'.repeat(5 * 1024 * 1024)} `,
+            },
+          ],
+          children: [{ _type: 'span', _key: 's1', text: 'link', marks: ['l1'] }],
+        },
+      ],
+    }
+    const { code, report } = check('huge-link.json', JSON.stringify(article))
+    expect(code).toBe(1)
+    expect(report.problems.map((p) => p.rule).sort()).toEqual([
+      'schema/max-length',
+      'schema/pattern',
+    ])
+    for (const problem of report.problems) expect(problem.message.length).toBeLessThan(400)
+  })
+
+  it('arrays nested 100,000 deep: json/max-depth, no RangeError', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    const whole = check('deep.json', deep)
+    expect(whole.code).toBe(1)
+    expect(whole.report.problems).toMatchObject([{ rule: 'json/max-depth', line: 1, column: 65 }])
+    const inField = check('deep-field.json', `{"_id":"person-a","_type":"person","deep":${deep}}`)
+    expect(inField.report.problems.map((p) => p.rule)).toEqual(['json/max-depth'])
+    expect(inField.report.problems[0]?.pointer).toBe(`/deep${'/0'.repeat(63)}`)
+    // Cut short as well: the syntax error path must not recurse either.
+    const truncated = check('deep-truncated.json', deep.slice(0, 150_000))
+    expect(truncated.report.problems.map((p) => p.rule)).toEqual(['json/max-depth'])
+  })
+
+  it('an empty file and a file of whitespace', () => {
+    expect(check('empty.json', '').report.problems).toMatchObject([
+      { rule: 'json/empty', line: 1, column: 1 },
+    ])
+    const spaces = check('spaces.json', ' \n\t \r\n')
+    expect(spaces.code).toBe(1)
+    expect(spaces.report.problems).toMatchObject([{ rule: 'json/empty', documentId: null }])
+    expect(check('blank.ndjson', '\n\r\n\n').report.problems).toMatchObject([
+      { rule: 'json/empty' },
+    ])
+  })
+
+  it('a leading BOM: accepted in a .json file, an error in NDJSON (sanity dataset import rejects it)', () => {
+    const bom = '\uFEFF'
+    const json = check('bom.json', `${bom}${JSON.stringify(person, null, 2)}\n`)
+    expect(json.report.problems).toEqual([])
+    expect(json.code).toBe(0)
+    const ndjson = check('bom.ndjson', `${bom}${JSON.stringify(person)}\n`)
+    expect(ndjson.report.problems).toMatchObject([
+      { rule: 'ndjson/bom', line: 1, column: 1, documentId: person._id },
+    ])
+    expect(ndjson.code).toBe(1)
+  })
+
+  it('keeps documentId in the JSON output, as null, for a document that cannot be parsed', () => {
+    const { stdout } = check('broken.ndjson', `${JSON.stringify(person)}\n{"_id": "person-b",\n`)
+    expect(stdout).toContain('"documentId": null')
+  })
+
+  it('usage errors and unreadable paths exit 2 with one line, no stack trace', () => {
+    const unknownFlag = runValidate(['--frmat', 'json'])
+    expect(unknownFlag.code).toBe(2)
+    expect(unknownFlag.stderr).toMatch(/^validate: Unknown option '--frmat'/)
+    const badFormat = runValidate(['--format', 'xml'])
+    expect(badFormat.code).toBe(2)
+    expect(badFormat.stderr).toMatch(/Unknown format "xml": use pretty, json or github/)
+    const missing = runValidate([join(dir, 'no-such-file.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toMatch(/no such file or directory \(ENOENT\).*\[input\/unreadable\]/)
+    for (const result of [unknownFlag, badFormat, missing]) {
+      expect(result.stderr).not.toMatch(STACK_TRACE)
+      expect(result.stdout).not.toMatch(STACK_TRACE)
+    }
+  })
+
+  it('control characters in content are escaped in messages (no terminal escape sequences)', () => {
+    const { report } = check(
+      'escape.json',
+      JSON.stringify({ ...person, _type: 'person\u001b[31m' }),
+    )
+    expect(report.problems[0]?.message).toContain('\\u001b[31m')
+    expect(report.problems[0]?.message).not.toContain('\u001b')
+  })
+})

@@ -1,0 +1,145 @@
+/**
+ * `npm run render` as a user runs it: the compiled script (npm test compiles first, in pretest),
+ * its output, its files and its exit codes. No stack trace ever reaches the user.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type ContentDocument, renderArticle } from 'us-russia-g20-story'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { contentDocuments, ROOT } from './fixtures/render/html.js'
+import { ARTICLE_ID, storyDocuments } from './fixtures/render/story.js'
+
+const SCRIPT = join(ROOT, 'dist/lib/scripts/render.js')
+const FOLDERS: Record<ContentDocument['_type'], string> = {
+  article: 'articles',
+  person: 'people',
+  quote: 'quotes',
+  photo: 'photos',
+}
+
+function render(...args: string[]) {
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** A content folder holding `documents`, one file each, as the content engineer lays them out. */
+function contentFolder(documents: ContentDocument[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'render-cli-'))
+  for (const document of documents) {
+    mkdirSync(join(dir, FOLDERS[document._type]), { recursive: true })
+    const file = join(dir, FOLDERS[document._type], `${document._id}.json`)
+    writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`)
+  }
+  return dir
+}
+
+function expectNoStackTrace(output: string): void {
+  expect(output).not.toMatch(/^\s+at .+[:(]/m)
+}
+
+beforeAll(() => {
+  if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run \`npm run compile\` first`)
+})
+
+describe('npm run render', () => {
+  const documents = contentDocuments()
+  const article = documents.find((document) => document._type === 'article')
+  const id = article?._id ?? ''
+
+  it.each(['text', 'markdown', 'html'] as const)(
+    '--id --format %s prints the article',
+    (format) => {
+      const { code, stdout } = render('--id', id, '--format', format)
+      expect(code).toBe(0)
+      expect(stdout).toBe(renderArticle(documents, id, format))
+    },
+  )
+
+  it('exits 2 for an unknown id, listing the article ids', () => {
+    const { code, stderr } = render('--id', 'article-nope', '--format', 'text')
+    expect(code).toBe(2)
+    expect(stderr).toContain(`No article has the id "article-nope". Article ids: ${id}.`)
+    expectNoStackTrace(stderr)
+  })
+
+  it.each([
+    [['--format', 'pdf'], 'Unknown --format "pdf"'],
+    [['--format', 'text'], '--format text renders one article: add --id ARTICLE_ID.'],
+    [['--colour'], 'Unknown option'],
+  ])('exits 2 with the usage for %j', (args, message) => {
+    const { code, stderr } = render(...args)
+    expect(code).toBe(2)
+    expect(stderr).toContain(message)
+    expect(stderr).toContain('Usage: npm run render')
+  })
+
+  it('writes the whole site to --out, swapped in whole, with no leftovers', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'render-out-'))
+    const out = join(parent, 'site')
+    mkdirSync(out)
+    writeFileSync(join(out, 'stale.html'), 'from an older build')
+    const { code, stderr } = render('--out', out)
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/wrote 10 pages/)
+    expect(readdirSync(parent)).toEqual(['site'])
+    expect(existsSync(join(out, 'stale.html'))).toBe(false)
+    expect(readFileSync(join(out, 'quotes/index.html'), 'utf8')).toContain('<h1>Who said what</h1>')
+    expect(
+      existsSync(
+        join(
+          out,
+          `articles/${article?._type === 'article' ? article.slug.current : ''}/index.html`,
+        ),
+      ),
+    ).toBe(true)
+  })
+
+  it('writes one article under --out with --id', () => {
+    const out = mkdtempSync(join(tmpdir(), 'render-one-'))
+    const content = contentFolder(storyDocuments())
+    const { code } = render(
+      '--content',
+      content,
+      '--id',
+      ARTICLE_ID,
+      '--format',
+      'markdown',
+      '--out',
+      out,
+    )
+    expect(code).toBe(0)
+    const written = readFileSync(join(out, 'articles/test-ministers-meet/index.md'), 'utf8')
+    expect(written).toBe(renderArticle(storyDocuments(), ARTICLE_ID, 'markdown'))
+  })
+
+  it('exits 1 with the diagnostics, and no stack trace, when content cannot be loaded', () => {
+    const content = contentFolder(storyDocuments())
+    writeFileSync(join(content, 'people', 'person-broken.json'), '{ "_id": "person-broken", ')
+    const { code, stderr } = render('--content', content, '--id', ARTICLE_ID, '--format', 'text')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/person-broken\.json:\d+:\d+/)
+    expectNoStackTrace(stderr)
+  })
+
+  it('exits 1 naming the document, pointer and type for content it cannot render', () => {
+    const story = storyDocuments()
+    const broken = story.find((document) => document._id === ARTICLE_ID)
+    if (broken?._type === 'article') broken.body.push({ _type: 'table', _key: 't' } as never)
+    const content = contentFolder(story)
+    const { code, stderr } = render('--content', content, '--out', join(content, 'site'))
+    expect(code).toBe(1)
+    expect(stderr).toContain('render/unknown-type')
+    expect(stderr).toContain(`"${ARTICLE_ID}" at /body/11: unknown block type "table"`)
+    expect(existsSync(join(content, 'site'))).toBe(false)
+    expectNoStackTrace(stderr)
+  })
+})

@@ -1,0 +1,79 @@
+// Runs the compiled validator the way users do (`pretest` compiles it). Not a test file itself.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** The compiled CLI that `npm run validate` runs. */
+export const VALIDATE_CLI = fileURLToPath(
+  new URL('../dist/lib/scripts/validate.js', import.meta.url),
+)
+
+/** The package root. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Run `node dist/lib/scripts/validate.js args…`, optionally feeding stdin. */
+export function runValidate(
+  args: readonly string[],
+  options: { cwd?: string; input?: string | Buffer } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [VALIDATE_CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** One problem of the JSON report. */
+export interface JsonProblem {
+  severity: 'error' | 'warning'
+  file: string
+  line: number
+  column: number
+  pointer: string
+  documentId: string | null
+  rule: string
+  message: string
+  expected?: string
+  actual?: string
+}
+
+/** The JSON report. */
+export interface JsonReport {
+  valid: boolean
+  documents: number
+  problems: JsonProblem[]
+}
+
+/** Run with `--format json` and parse the one object it prints. */
+export function validateJson(
+  args: readonly string[],
+  options: { cwd?: string; input?: string | Buffer } = {},
+): CliResult & { report: JsonReport } {
+  const result = runValidate([...args, '--format', 'json'], options)
+  return { ...result, report: JSON.parse(result.stdout) as JsonReport }
+}
+
+/** The fields a fixture's expectation pins down. */
+export function essentials(
+  problems: readonly JsonProblem[],
+): Omit<JsonProblem, 'message' | 'expected' | 'actual'>[] {
+  return problems.map(({ severity, rule, file, line, column, pointer, documentId }) => ({
+    severity,
+    rule,
+    file,
+    line,
+    column,
+    pointer,
+    documentId,
+  }))
+}
+
+/** Output that looks like a stack trace. */
+export const STACK_TRACE = /\n\s+at .+[(:]\d+|node:internal|RangeError|TypeError:/

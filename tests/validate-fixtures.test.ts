@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { RULES } from 'us-russia-g20-story'
+import { describe, expect, it } from 'vitest'
+import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/check/schema.js'
+import { readSchemas } from '../src/schemas.js'
+import { essentials, STACK_TRACE, validateJson } from './validate-cli.js'
+
+const DIR = fileURLToPath(new URL('./fixtures/invalid/', import.meta.url))
+
+interface Expectation {
+  exitCode: number
+  problems: ReturnType<typeof essentials>
+}
+
+/** Every numbered fixture (a file or a folder) and its expectation beside it. */
+const fixtures = readdirSync(DIR)
+  .filter((name) => /^\d{3}-/.test(name) && !name.endsWith('.expected.json'))
+  .sort()
+  .map((name) => {
+    const expectation = `${name.replace(/\.(json|ndjson|txt)$/, '')}.expected.json`
+    return {
+      name,
+      expected: JSON.parse(readFileSync(join(DIR, expectation), 'utf8')) as Expectation,
+    }
+  })
+
+describe('numbered invalid fixtures, through the real CLI', () => {
+  it.each(fixtures)('$name', ({ name, expected }) => {
+    const { code, report, stderr } = validateJson([name], { cwd: DIR })
+    expect(essentials(report.problems)).toEqual(expected.problems)
+    expect(code).toBe(expected.exitCode)
+    expect(report.valid).toBe(!report.problems.some((p) => p.severity === 'error'))
+    for (const problem of report.problems) {
+      expect(problem.message.length).toBeGreaterThan(20)
+      expect(problem.message).not.toMatch(STACK_TRACE)
+    }
+    expect(stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('numbers fixtures uniquely', () => {
+    const numbers = fixtures.map((f) => f.name.slice(0, 3))
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+})
+
+describe('the rule catalogue', () => {
+  it('has a fixture that produces every rule', () => {
+    const covered = new Set(fixtures.flatMap((f) => f.expected.problems.map((p) => p.rule)))
+    const missing = Object.keys(RULES).filter((rule) => !covered.has(rule))
+    expect(missing).toEqual([])
+  })
+
+  it('lists every rule a fixture produces, with its severity', () => {
+    for (const fixture of fixtures) {
+      for (const problem of fixture.expected.problems) {
+        expect(Object.keys(RULES)).toContain(problem.rule)
+        expect(problem.severity).toBe(RULES[problem.rule as keyof typeof RULES].severity)
+      }
+    }
+  })
+
+  it('maps every validation keyword the schemas use to a catalogued rule', () => {
+    // Keywords that assert nothing themselves (their subschemas are visited).
+    const annotations = new Set([
+      '$schema',
+      '$id',
+      '$ref',
+      '$defs',
+      'title',
+      'description',
+      'properties',
+      'items',
+      'x-reference-to',
+    ])
+    const subschemas = new Set(['items', 'if', 'then', 'else', 'not'])
+    const lists = new Set(['anyOf', 'oneOf', 'allOf'])
+    const maps = new Set(['properties', '$defs'])
+    const used = new Set<string>()
+    const visit = (schema: Record<string, unknown>): void => {
+      for (const [keyword, value] of Object.entries(schema)) {
+        if (!annotations.has(keyword)) used.add(keyword)
+        if (subschemas.has(keyword)) visit(value as Record<string, unknown>)
+        if (lists.has(keyword)) (value as Record<string, unknown>[]).forEach(visit)
+        if (maps.has(keyword))
+          Object.values(value as Record<string, Record<string, unknown>>).forEach(visit)
+      }
+    }
+    for (const { schema } of readSchemas()) visit(schema)
+    const handled = new Set<string>([
+      ...Object.keys(SCHEMA_KEYWORD_RULES),
+      ...SCHEMA_KEYWORDS_FOLDED,
+    ])
+    expect([...used].filter((keyword) => !handled.has(keyword)).sort()).toEqual([])
+    for (const rule of Object.values(SCHEMA_KEYWORD_RULES))
+      expect(Object.keys(RULES)).toContain(rule)
+  })
+})
