@@ -2,7 +2,32 @@ export { build } from './build/build.js'
 export type { BuildOptions, BuildResult, BuiltOutput } from './build/pipeline.js'
 export { BuildError } from './build/pipeline.js'
 export type { Diagnostic, Severity } from './diagnostics.js'
-export type * from './generated/types.js'
+export type {
+  Article,
+  Block,
+  BlockStyle,
+  Body,
+  BodyBlock,
+  ContentDocument,
+  Decorator,
+  DocumentId,
+  Key,
+  Link,
+  ListItemType,
+  MarkDef,
+  Person,
+  PersonMention,
+  PersonReference,
+  Photo,
+  PhotoEmbed,
+  PhotoReference,
+  Quotation,
+  Quote,
+  QuoteReference,
+  Slug,
+  Span,
+  TextBlocks,
+} from './generated/types.js'
 export { ContentError, loadContent } from './load.js'
 export type { RenderRule } from './render/errors.js'
 export { RenderError, UnknownArticleError } from './render/errors.js'

@@ -52,6 +52,17 @@ describe('generated types', () => {
     )
   })
 
+  it('are all exported from the package by name', () => {
+    const index = readFileSync(join(root, 'src/index.ts'), 'utf8')
+    const block = /export type \{([^}]*)\} from '\.\/generated\/types\.js'/.exec(index)?.[1] ?? ''
+    const exported = block
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+    const declared = [...generatedTypes.matchAll(/^export type (\w+)/gm)].map((m) => m[1])
+    expect(exported.sort()).toEqual(declared.sort())
+  })
+
   it('carry schema descriptions as TSDoc', () => {
     expect(generatedTypes).toContain('The headline, verbatim.')
     expect(generatedTypes).toContain('Other spellings the story uses')

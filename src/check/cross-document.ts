@@ -1,19 +1,8 @@
 import { messages } from '../messages.js'
-import { DocumentTable, OrdinalList } from './document-table.js'
+import { type DocumentPlace, DocumentTable, OrdinalList } from './document-table.js'
 import type { Finding } from './finding.js'
 import { isVerbatim, type QuoteFacts } from './quotes.js'
 import { allows } from './references.js'
-
-/** Where a document is, to read it again when a problem found at the end needs a position. */
-export interface DocumentPlace {
-  sourceIndex: number
-  kind: 'json' | 'ndjson'
-  file: string
-  line: number
-  offset: number
-  length: number
-  documentId: string | null
-}
 
 /** A problem found across documents, to be placed once its document is read again. */
 export type DeferredFinding =

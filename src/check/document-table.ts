@@ -1,4 +1,13 @@
-import type { DocumentPlace } from './cross-document.js'
+/** Where a document is, to read it again when a problem found at the end needs a position. */
+export interface DocumentPlace {
+  sourceIndex: number
+  kind: 'json' | 'ndjson'
+  file: string
+  line: number
+  offset: number
+  length: number
+  documentId: string | null
+}
 
 /** A growable list of document ordinals: 4 bytes each, where an array of objects costs 8 or more. */
 export class OrdinalList {
