@@ -81,7 +81,7 @@ function stopServer(child: ChildProcess): Promise<number | null> {
   })
 }
 
-describe('preview in a real browser', () => {
+describe('preview in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser
   let page: Page
   let server: Awaited<ReturnType<typeof startServer>>
@@ -99,8 +99,8 @@ describe('preview in a real browser', () => {
     server = await startServer()
     browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    // Fail fast with Playwright's own message rather than at the test timeout.
-    page.setDefaultTimeout(10_000)
+    // Playwright's own message, before the test timeout; generous because CI machines are shared.
+    page.setDefaultTimeout(25_000)
     page.on('request', (request) => requests.push(request.url()))
     page.on('pageerror', (error) => pageErrors.push(error.message))
   }, 120_000)
