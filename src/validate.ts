@@ -27,8 +27,9 @@ export interface ValidateOptions {
   stdin?: NodeJS.ReadableStream
   /**
    * Checker threads besides this one, which checks a share too: 0 checks everything here. They
-   * start once the input passes `parallelFrom` bytes. Default: one per core beyond the first, at
-   * most 3 (each costs about 45 MB).
+   * start once the input passes `parallelFrom` bytes. Default: 1 when there is a second core.
+   * Each thread costs about 60 MB, so more would break the memory budget of large imports
+   * (< 200 MB for 50,000 documents) on machines with many cores.
    */
   workers?: number
   /** Input size, in bytes, from which checker threads start. Default 4 MiB. */
@@ -126,7 +127,7 @@ class Run {
    * them: at once when the files are (their sizes are known), or when stdin has passed the mark.
    */
   async *#results(): AsyncGenerator<BatchResult> {
-    const threads = this.options.workers ?? Math.min(availableParallelism() - 1, 3)
+    const threads = this.options.workers ?? Math.min(availableParallelism() - 1, 1)
     const from = this.options.parallelFrom ?? 2 * 1024 * 1024
     const known = this.sources.reduce((sum, s) => sum + (s.kind === 'stdin' ? 0 : s.size), 0)
     let pool: WorkerPool | undefined
