@@ -12,10 +12,11 @@ import { element } from '../html.js'
 import { PageIds } from '../ids.js'
 import { articleJsonLd } from '../json-ld.js'
 import { NestedLinks } from '../nested-links.js'
-import { articlePage, personPage, QUOTES_PAGE } from '../paths.js'
+import { articlePage, QUOTES_PAGE } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
 import { encodeSegment, relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
+import { speakerHtml } from './quote-entry.js'
 
 /** Options for article pages. */
 export interface ArticlePageOptions {
@@ -108,14 +109,7 @@ function quotedInStoryHtml(article: Article, index: ContentIndex, page: string):
 
 function quoteIndexEntry(quote: Quote, index: ContentIndex, page: string): string {
   const speaker = speakerOf(quote, index)
-  const who =
-    speaker.kind === 'person'
-      ? element(
-          'a',
-          { href: relativeHref(page, personPage(speaker.person)) },
-          escapeText(speaker.person.name),
-        )
-      : escapeText(speaker.text)
+  const who = speakerHtml(speaker, page)
   const words = excerpt(quote.text)
   const shown = quote.kind === 'paraphrase' ? `${words} (reported speech)` : `“${words}”`
   return `${who}: ${element('a', { href: `#${encodeSegment(quoteAnchor(quote._id))}` }, escapeText(shown))}`

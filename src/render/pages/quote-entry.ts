@@ -4,11 +4,11 @@
  * them, and a link to each place they stand in an article.
  */
 import type { Quote } from '../../generated/types.js'
-import type { ContentIndex } from '../content-index.js'
-import { quoteAnchor } from '../content-index.js'
+import type { ContentIndex, Speaker } from '../content-index.js'
+import { quoteAnchor, speakerName } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
-import { articlePage } from '../paths.js'
+import { articlePage, personPage } from '../paths.js'
 import { relativeHref } from '../url.js'
 
 /** The quote's entry, for the page at `page`. `id` is the element id to give it, if any. */
@@ -32,6 +32,13 @@ export function quoteEntryHtml(
       : `In ${places.map((place) => element('a', { href: place.href }, escapeText(place.headline))).join(', ')}`,
   ].filter((part) => part !== '')
   return element('li', { id }, `${words}\n<p class="quote-meta">${meta.join(' · ')}</p>`)
+}
+
+/** Who said it, for the page at `page`: a named person links to their page; an attribution is text. */
+export function speakerHtml(speaker: Speaker, page: string): string {
+  const name = escapeText(speakerName(speaker))
+  if (speaker.kind === 'attribution') return name
+  return element('a', { href: relativeHref(page, personPage(speaker.person)) }, name)
 }
 
 /** Each article the quote stands in (once per article), with the link to its first place there. */

@@ -4,20 +4,13 @@
  * Groups follow the order in which their first quote appears in the story.
  */
 import type { Quote } from '../../generated/types.js'
-import {
-  type ContentIndex,
-  quoteAnchor,
-  type Speaker,
-  speakerName,
-  speakerOf,
-} from '../content-index.js'
+import { type ContentIndex, quoteAnchor, type Speaker, speakerOf } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
-import { personPage, QUOTES_PAGE } from '../paths.js'
-import { relativeHref } from '../url.js'
+import { QUOTES_PAGE } from '../paths.js'
 import { htmlDocument } from './layout.js'
 import { firstPlace } from './person.js'
-import { quoteEntryHtml } from './quote-entry.js'
+import { quoteEntryHtml, speakerHtml } from './quote-entry.js'
 
 interface Group {
   speaker: Speaker
@@ -55,14 +48,7 @@ export function groupBySpeaker(index: ContentIndex): Group[] {
 function groupHtml(group: Group, position: number, index: ContentIndex, page: string): string {
   const { speaker } = group
   const headingId = `speaker-${position + 1}`
-  const name =
-    speaker.kind === 'person'
-      ? element(
-          'a',
-          { href: relativeHref(page, personPage(speaker.person)) },
-          escapeText(speaker.person.name),
-        )
-      : escapeText(speakerName(speaker))
+  const name = speakerHtml(speaker, page)
   const about =
     speaker.kind === 'person'
       ? speaker.person.role === undefined
