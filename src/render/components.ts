@@ -25,7 +25,7 @@ import { escapeText } from './escape.js'
 import { element } from './html.js'
 import type { PageIds } from './ids.js'
 import type { NestedLinks } from './nested-links.js'
-import { personPage, QUOTES_PAGE } from './paths.js'
+import { personLink, QUOTES_PAGE } from './paths.js'
 import { figureHtml, type ImageUrlBuilder } from './photo.js'
 import { relativeHref, safeHref } from './url.js'
 
@@ -185,8 +185,7 @@ function personMention(
   context: HtmlContext,
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
-  const href = relativeHref(context.page, personPage(person))
-  const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
+  const { href, title } = personLink(context.page, person)
   return context.links.link(options.children, (text) =>
     element('a', { class: 'person', href, title }, text),
   )

@@ -29,7 +29,7 @@ import { calendarDate, longDate } from './dates.js'
 import { RenderError } from './errors.js'
 import { escapeMarkdownLineStarts, escapeMarkdownText, escapeMarkdownTitle } from './escape.js'
 import { NestedLinks } from './nested-links.js'
-import { articlePage, personPage, QUOTES_PAGE } from './paths.js'
+import { articlePage, personLink, QUOTES_PAGE } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { relativeHref, safeHref } from './url.js'
 
@@ -212,8 +212,7 @@ function personMention(
   context: MarkdownContext,
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
-  const href = relativeHref(context.page, personPage(person))
-  const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
+  const { href, title } = personLink(context.page, person)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }
 
