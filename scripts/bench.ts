@@ -1,147 +1,107 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { writeCorpus } from '../src/bench/corpus.js'
-import { median, type RunResult, runNode } from '../src/bench/measure.js'
+import { SUITES } from '../src/bench/registry.js'
+import type { BenchContext, SuiteResult } from '../src/bench/suite.js'
+import { allMet, formatTable } from '../src/bench/table.js'
 
 const USAGE = `Usage: npm run bench -- [--docs 10000] [--runs 3] [--cold-runs 9]
+                       [--renders 500] [--rounds 15] [--only ${SUITES.map((s) => s.name).join(',')}] [--json]
 
 Measures, against baselines taken in the same run (the machine is shared and noisy):
-  throughput  validating N article documents (NDJSON) vs reading the file and JSON.parse per line
-  cold start  validating content/ (node dist/lib/scripts/validate.js) vs node -e 0
-  memory      peak RSS of the validator on the same N documents`
-
-const TARGETS = { throughput: 1.3, coldStart: 2.5, rssMiB: 200 }
-
-const VALIDATE = fileURLToPath(new URL('./validate.js', import.meta.url))
-const FLOOR = fileURLToPath(new URL('../src/bench/floor.js', import.meta.url))
+  floor    validate N documents (NDJSON) vs reading the file and JSON.parse per line; cold start
+           on content/ vs node -e 0; peak RSS
+  ajv-cli  validate the same N documents vs ajv-cli on the same schemas, one file per document
+  render   our Portable Text to HTML vs plain toHTML (default components) on the article body
+  publish  publish the N documents to the local Sanity API vs a naive createOrReplace import:
+           requests, bytes sent, wall time; then a second run, which must make no mutation
+--json prints the results as one JSON object instead of the table.
+Exit codes: 0 every target met, 1 a target missed, 2 usage or a failed run.`
 
 interface Options {
   docs: number
   runs: number
   coldRuns: number
+  renders: number
+  rounds: number
+  only: string[]
+  json: boolean
 }
 
-function parseOptions(): Options {
+class UsageError extends Error {}
+
+function count(name: string, text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a whole number ≥ 1, not "${text}"`)
+  return n
+}
+
+function parseOptions(): Options | 'help' {
   const { values } = parseArgs({
     options: {
       docs: { type: 'string', default: '10000' },
       runs: { type: 'string', default: '3' },
       'cold-runs': { type: 'string', default: '9' },
+      renders: { type: 'string', default: '500' },
+      rounds: { type: 'string', default: '15' },
+      only: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    process.exit(0)
-  }
-  const count = (name: string, text: string): number => {
-    const n = Number(text)
-    if (!Number.isInteger(n) || n < 1)
-      throw new Error(`--${name} must be a whole number ≥ 1, not "${text}"`)
-    return n
-  }
+  if (values.help) return 'help'
+  const names = SUITES.map((s) => s.name)
+  const only = values.only === undefined ? names : values.only.split(',').map((s) => s.trim())
+  const unknown = only.filter((name) => !names.includes(name))
+  if (unknown.length > 0)
+    throw new UsageError(`--only: unknown part "${unknown.join(', ')}": use ${names.join(', ')}`)
   return {
     docs: count('docs', values.docs),
     runs: count('runs', values.runs),
     coldRuns: count('cold-runs', values['cold-runs']),
+    renders: count('renders', values.renders),
+    rounds: count('rounds', values.rounds),
+    only,
+    json: values.json,
   }
-}
-
-const seconds = (s: number): string => `${s.toFixed(3)} s`
-const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`
-
-function verdict(ratioOrValue: number, limit: number): string {
-  return ratioOrValue <= limit ? '✔' : '✖'
-}
-
-function ensureOk(result: RunResult, what: string): void {
-  if (result.code !== 0)
-    throw new Error(`${what} exited ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`)
-}
-
-/** Alternate baseline and subject so drift in machine load hits both alike. */
-async function paired(
-  runs: number,
-  baseline: string[],
-  subject: string[],
-  env?: NodeJS.ProcessEnv,
-): Promise<{ base: RunResult[]; subject: RunResult[] }> {
-  const out = { base: [] as RunResult[], subject: [] as RunResult[] }
-  for (let i = 0; i < runs; i++) {
-    const base = await runNode(baseline)
-    ensureOk(base, `node ${baseline.join(' ')}`)
-    out.base.push(base)
-    const run = await runNode(subject, env)
-    ensureOk(run, `node ${subject.join(' ')}`)
-    out.subject.push(run)
-  }
-  return out
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions()
-  const dir = await mkdtemp(join(tmpdir(), 'validate-bench-'))
-  let missed = 0
+  let options: Options | 'help'
   try {
-    const corpus = await writeCorpus(join(dir, 'corpus.ndjson'), options.docs)
-    console.log(
-      `Corpus: ${corpus.articles.toLocaleString('en')} articles like content/'s + ${corpus.supporting} people, quotes and photos (last), ${mib(corpus.bytes / 1024)} of NDJSON`,
-    )
-
-    const env = { ...process.env, VALIDATE_REPORT_MAX_RSS: '1' }
-    const throughput = await paired(
-      options.runs,
-      [FLOOR, corpus.path],
-      [VALIDATE, corpus.path, '--format', 'json'],
-      env,
-    )
-    const floor = median(throughput.base.map((r) => r.seconds))
-    const validate = median(throughput.subject.map((r) => r.seconds))
-    const ratio = validate / floor
-    if (ratio > TARGETS.throughput) missed++
-    console.log(`\nThroughput, median of ${options.runs} runs`)
-    console.log(`  floor: read + JSON.parse each line   ${seconds(floor)}`)
-    console.log(
-      `  validate                             ${seconds(validate)}  ratio ${ratio.toFixed(2)}  (target ≤ ${TARGETS.throughput}) ${verdict(ratio, TARGETS.throughput)}`,
-    )
-    // The validator checks on every core (a thread per core beyond the first, plus this one):
-    // CPU time says what that costs, for machines whose other cores are busy.
-    const floorCpu = median(throughput.base.map((r) => r.cpuSeconds ?? 0))
-    const validateCpu = median(throughput.subject.map((r) => r.cpuSeconds ?? 0))
-    console.log(
-      `  CPU time, all threads: floor ${seconds(floorCpu)}, validate ${seconds(validateCpu)} (ratio ${(validateCpu / floorCpu).toFixed(2)}, for information)`,
-    )
-
-    const cold = await paired(options.coldRuns, ['-e', '0'], [VALIDATE])
-    const node = median(cold.base.map((r) => r.seconds))
-    const start = median(cold.subject.map((r) => r.seconds))
-    const coldRatio = start / node
-    if (coldRatio > TARGETS.coldStart) missed++
-    console.log(`\nCold start on content/, median of ${options.coldRuns} runs`)
-    console.log(`  node -e 0                            ${seconds(node)}`)
-    console.log(
-      `  node dist/lib/scripts/validate.js    ${seconds(start)}  ratio ${coldRatio.toFixed(2)}  (target ≤ ${TARGETS.coldStart}) ${verdict(coldRatio, TARGETS.coldStart)}`,
-    )
-
-    const floorRss = Math.max(...throughput.base.map((r) => r.maxRssKiB ?? 0))
-    const rss = Math.max(...throughput.subject.map((r) => r.maxRssKiB ?? 0))
-    const rssTarget =
-      options.docs >= 50_000
-        ? `(target < ${TARGETS.rssMiB} MiB at 50,000 documents) ${verdict(rss / 1024, TARGETS.rssMiB)}`
-        : `(the target, < ${TARGETS.rssMiB} MiB, is for 50,000 documents)`
-    if (options.docs >= 50_000 && rss / 1024 > TARGETS.rssMiB) missed++
-    console.log(
-      `\nPeak RSS on ${options.docs.toLocaleString('en')} documents, worst of ${options.runs} runs`,
-    )
-    console.log(`  floor                                ${mib(floorRss)}`)
-    console.log(`  validate                             ${mib(rss)}  ${rssTarget}`)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+    options = parseOptions()
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`)
+    return 2
   }
-  return missed === 0 ? 0 : 1
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'bench-'))
+  try {
+    const corpus = await writeCorpus(join(workDir, 'corpus.ndjson'), options.docs)
+    const context: BenchContext = { ...options, workDir, corpus }
+    const results: SuiteResult[] = []
+    for (const suite of SUITES.filter((s) => options.only.includes(s.name))) {
+      process.stderr.write(`bench: ${suite.name}…\n`)
+      results.push(await suite.run(context))
+    }
+    const met = allMet(results)
+    if (options.json) {
+      const machine = { node: process.version, platform: process.platform, cpus: cpus().length }
+      const { only, json, ...settings } = options
+      process.stdout.write(`${JSON.stringify({ machine, settings, results, met }, null, 2)}\n`)
+    } else {
+      process.stdout.write(formatTable(results))
+    }
+    return met ? 0 : 1
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
 }
 
 main().then(

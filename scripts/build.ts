@@ -9,8 +9,9 @@ import { isInputRule } from '../src/rules.js'
 
 const USAGE = `Usage: npm run build [-- --root <folder>]
 
-Validates content/, then writes the static site to dist/site (replacing the old one in one
-rename; nothing else under dist/ is touched). --root builds another copy of the package.
+Validates content/, then writes the static site to dist/site, the Sanity import file to
+dist/sanity/dataset.ndjson and the IPTC ninjs export to dist/ninjs/ (each folder replaced whole;
+nothing else under dist/, such as the compiled library in dist/lib, is touched). --root builds another copy of the package.
 Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment or build failure.`
 
 function parseCommand(): { root: string } | 'help' {

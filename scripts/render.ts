@@ -1,17 +1,8 @@
-/**
- * `npm run render -- [--id ARTICLE_ID] [--format html|text|markdown] [--out DIR] [--content DIR]`
- *
- * Without --id: writes the static site (html) to --out, default dist/site, swapped into place
- * whole. With --id: prints that article to stdout in the format, or writes it under --out.
- * Exit codes: 0 done, 1 content problems, 2 usage or environment.
- */
-import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { replaceDir } from '../src/build/swap-dir.js'
 import { writeFiles } from '../src/build/write-files.js'
-import { ContentError, loadContent } from '../src/load.js'
+import { ContentError, readDocuments } from '../src/load.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
 import {
@@ -21,15 +12,23 @@ import {
   renderSite,
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
+import { writeFileAtomic } from '../src/write-atomic.js'
 
-const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown] [--out DIR] [--content DIR]
+const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
   (no --id)        write the static site to --out (default dist/site)
   --id ID          render one article: to stdout, or to DIR/articles/<slug>/index.<ext> with --out
-  --format F       html (default), text or markdown; text and markdown need --id
+                   (ninjs: DIR/ninjs/<id>.json, as the build writes it)
+  --format F       html (default), text, markdown or ninjs (IPTC ninjs 3.1 JSON); all but html
+                   need --id
   --content DIR    read the content from DIR (default: the package's content/)`
 
-const EXTENSIONS: Record<ArticleFormat, string> = { html: 'html', text: 'txt', markdown: 'md' }
+const EXTENSIONS: Record<ArticleFormat, string> = {
+  html: 'html',
+  text: 'txt',
+  markdown: 'md',
+  ninjs: 'json',
+}
 
 class UsageError extends Error {}
 
@@ -66,19 +65,6 @@ function options(argv: string[]): Options | 'help' {
   return { id: values.id, format, out: values.out, content: values.content }
 }
 
-/** Writes one file atomically: to a temporary name beside it, then renamed into place. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-  try {
-    await writeFile(temporary, content)
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
-}
-
 async function run(argv: string[]): Promise<number> {
   let parsed: Options | 'help'
   try {
@@ -91,9 +77,9 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  let documents: Awaited<ReturnType<typeof loadContent>>
+  let documents: Awaited<ReturnType<typeof readDocuments>>
   try {
-    documents = await loadContent(
+    documents = await readDocuments(
       parsed.content === undefined ? undefined : resolve(parsed.content),
     )
   } catch (error) {
@@ -116,8 +102,11 @@ async function run(argv: string[]): Promise<number> {
     }
     const article = documents.find((document) => document._id === parsed.id)
     const folder = article?._type === 'article' ? article.slug.current : parsed.id
-    const path = join(resolve(parsed.out), 'articles', folder, `index.${EXTENSIONS[parsed.format]}`)
-    await writeAtomically(path, rendered)
+    const path =
+      parsed.format === 'ninjs'
+        ? join(resolve(parsed.out), 'ninjs', `${parsed.id}.json`)
+        : join(resolve(parsed.out), 'articles', folder, `index.${EXTENSIONS[parsed.format]}`)
+    await writeFileAtomic(path, rendered)
     process.stderr.write(`render: wrote ${path}\n`)
     return 0
   } catch (error) {

@@ -1,7 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateAll, staleFiles } from '../src/codegen/generate.js'
+import { orphanStudioFiles } from '../src/codegen/studio.js'
 import { packageRoot } from '../src/package-root.js'
 
 const USAGE = 'Usage: npm run types [-- --check]'
@@ -20,8 +21,16 @@ async function main(): Promise<number> {
     const stale = await staleFiles(root, files)
     for (const path of stale)
       console.error(`${path} is stale: run \`npm run types\` and commit it.`)
-    if (stale.length === 0) console.log(`Generated files are up to date (${files.length} checked).`)
-    return stale.length === 0 ? 0 : 1
+    const orphans = orphanStudioFiles(root, files)
+    for (const path of orphans)
+      console.error(`${path} is no longer generated: run \`npm run types\` to delete it.`)
+    const problems = stale.length + orphans.length
+    if (problems === 0) console.log(`Generated files are up to date (${files.length} checked).`)
+    return problems === 0 ? 0 : 1
+  }
+  for (const path of orphanStudioFiles(root, files)) {
+    await rm(join(root, path))
+    console.log(`deleted ${path}`)
   }
   for (const file of files) {
     const target = join(root, file.path)

@@ -1,6 +1,8 @@
 export { build } from './build/build.js'
 export type { BuildOptions, BuildResult, BuiltOutput } from './build/pipeline.js'
 export { BuildError } from './build/pipeline.js'
+export type { Content, ContentReference, ReferencedDocument } from './content.js'
+export { DanglingReferenceError, loadContent } from './content.js'
 export type { Diagnostic, Severity } from './diagnostics.js'
 export type {
   Article,
@@ -28,10 +30,28 @@ export type {
   Span,
   TextBlocks,
 } from './generated/types.js'
-export { ContentError, loadContent } from './load.js'
+export { ContentError } from './load.js'
+export type { SanityConfig } from './publish/config.js'
+export { readSanityConfig, SanityConfigError } from './publish/config.js'
+export type { PlanAction, PlannedDocument } from './publish/plan.js'
+export type { PublishFailure, PublishOptions, PublishReport } from './publish/publish.js'
+export { PublishError, publish } from './publish/publish.js'
+export type { PulledFile, PullOptions, PullReport, RemoteProblem } from './publish/pull.js'
+export { PullError, pull } from './publish/pull.js'
+export { describeQueryError, queryContent } from './query.js'
+export { renderArticleJsonLd } from './render/article-json-ld.js'
 export type { RenderRule } from './render/errors.js'
 export { RenderError, UnknownArticleError } from './render/errors.js'
 export { escapeAttribute, escapeText, serializeJsonForScript } from './render/escape.js'
+export { NINJS_SCHEMA_ID, type NinjsOptions, renderNinjs, serializeNinjs } from './render/ninjs.js'
+export type {
+  NinjsBody,
+  NinjsDocument,
+  NinjsPerson,
+  NinjsPictureAssociation,
+  NinjsRendition,
+  NinjsText,
+} from './render/ninjs-types.js'
 export type { ImageAsset, ImageUrlBuilder } from './render/photo.js'
 export type { ArticleFormat, RenderOptions, SiteFile } from './render/site.js'
 export { ARTICLE_FORMATS, renderArticle, renderSite } from './render/site.js'

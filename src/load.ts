@@ -10,12 +10,16 @@ import { expandInputs, inputProblem } from './input/sources.js'
 import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
 
-/** Content that cannot be used: paths that cannot be read, files that cannot be parsed. */
+/**
+ * Content that cannot be used: paths that cannot be read, files that cannot be parsed, or (from
+ * `loadContent`) documents that fail validation. `diagnostics` holds every problem, each with its
+ * file, line, column, JSON pointer, rule and what to do; the message names the first error.
+ */
 export class ContentError extends Error {
   override readonly name = 'ContentError'
 
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    const first = diagnostics[0]
+    const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0]
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''
     super(
       first
@@ -27,12 +31,13 @@ export class ContentError extends Error {
 
 /**
  * Read every .json document under `dir` (default: the package's `content/`), in path order.
- * It parses but does not schema-validate: run `validate` for that.
+ * It parses but does not schema-validate: the build, render and watch commands run `validate`
+ * first. Internal: package consumers call `loadContent` (src/content.ts), which validates.
  *
  * @throws ContentError when a path cannot be read, or a file is not UTF-8 JSON or is nested
  *   deeper than any document can be; it carries one diagnostic per problem.
  */
-export async function loadContent(
+export async function readDocuments(
   dir: string = join(packageRoot(), 'content'),
 ): Promise<ContentDocument[]> {
   const { sources, problems } = await expandInputs([dir])

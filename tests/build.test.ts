@@ -60,7 +60,7 @@ describe('build (real validation and rendering)', () => {
     expect(result.documents).toBe(allFiles(join(root, 'content')).length)
     const page = readFileSync(join(site, 'articles', article.slug.current, 'index.html'), 'utf8')
     expect(page).toContain(article.headline)
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['lib', 'site'])
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['lib', 'ninjs', 'sanity', 'site'])
   })
 
   it('refuses invalid content with located problems and leaves dist/ byte-for-byte unchanged', async () => {
@@ -89,7 +89,7 @@ describe('build (real validation and rendering)', () => {
     expect((await build({ root })).ok).toBe(true)
     expect(existsSync(join(root, 'dist/site/stale.html'))).toBe(false)
     expect(snapshot(join(root, 'dist/lib'))).toEqual(lib)
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['lib', 'site'])
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['lib', 'ninjs', 'sanity', 'site'])
   })
 })
 
@@ -102,7 +102,7 @@ describe('npm run build (compiled script)', () => {
     const pages = allFiles(join(root, 'dist/site')).filter((f) => f.endsWith('.html')).length
     expect(run.stdout).toMatch(
       new RegExp(
-        `^Built dist/site: ${pages} pages, \\d+ files, [\\d.]+ kB from \\d+ documents in \\d+ ms\\.$`,
+        `^Built dist/site: ${pages} pages, \\d+ files, [\\d.]+ kB; dist/sanity: 1 file, [\\d.]+ kB; dist/ninjs: 1 file, [\\d.]+ kB from \\d+ documents in \\d+ ms\\.$`,
         'm',
       ),
     )

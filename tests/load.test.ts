@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ContentError, loadContent } from 'us-russia-g20-story'
+import { ContentError } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
+// Internal: the parse-only reader behind build, render and the bench. Consumers get
+// `loadContent`, which validates (tests/content.test.ts).
+import { readDocuments } from '../src/load.js'
 
 const dirs: string[] = []
 afterAll(() => {
@@ -16,9 +19,9 @@ function folder(files: Record<string, string | Buffer>): string {
   return dir
 }
 
-describe('loadContent', () => {
+describe('readDocuments', () => {
   it('returns every document of content/, in path order', async () => {
-    const documents = await loadContent()
+    const documents = await readDocuments()
     expect(documents.length).toBeGreaterThan(0)
     expect(documents.filter((d) => d._type === 'article')).toHaveLength(1)
     expect(new Set(documents.map((d) => d._id)).size).toBe(documents.length)
@@ -26,7 +29,7 @@ describe('loadContent', () => {
 
   it('parses without schema validation (a document with an unknown field still loads)', async () => {
     const dir = folder({ 'a.json': '{"_id":"person-a","_type":"person","name":"A","extra":1}' })
-    expect(await loadContent(dir)).toEqual([
+    expect(await readDocuments(dir)).toEqual([
       { _id: 'person-a', _type: 'person', name: 'A', extra: 1 },
     ])
   })
@@ -37,7 +40,7 @@ describe('loadContent', () => {
       'b.json': Buffer.from([0x7b, 0xff, 0x7d]),
       'c.json': '{}',
     })
-    const error = await loadContent(dir).catch((e: unknown) => e)
+    const error = await readDocuments(dir).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ContentError)
     const { diagnostics, message } = error as ContentError
     expect(diagnostics.map((d) => [d.file.endsWith('a.json'), d.rule, d.line, d.column])).toEqual([
@@ -48,7 +51,7 @@ describe('loadContent', () => {
   })
 
   it('throws a ContentError for a folder that does not exist', async () => {
-    const error = (await loadContent(join(tmpdir(), 'no-such-content-folder')).catch(
+    const error = (await readDocuments(join(tmpdir(), 'no-such-content-folder')).catch(
       (e: unknown) => e,
     )) as ContentError
     expect(error).toBeInstanceOf(ContentError)

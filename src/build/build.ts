@@ -1,21 +1,28 @@
-import { loadContent } from '../load.js'
+import { readDocuments } from '../load.js'
 import { packageRoot } from '../package-root.js'
+import { renderDataset } from '../publish/dataset.js'
+import { ninjsFiles } from '../render/ninjs.js'
 import { renderSite } from '../render/site.js'
 import { validate } from '../validate.js'
 import { type BuildOptions, type BuildResult, type BuildSteps, runBuild } from './pipeline.js'
 
-/** The real steps: the package's validator, loader and site renderer; the site goes to `dist/site`. */
+/** The real steps: the package's validator and loader, then the site, the Sanity import file and the ninjs export. */
 export const BUILD_STEPS: BuildSteps = {
   validate: (contentDir) => validate([contentDir]),
-  load: (contentDir) => loadContent(contentDir),
-  outputs: [{ name: 'site', render: (documents) => renderSite(documents) }],
+  load: (contentDir) => readDocuments(contentDir),
+  outputs: [
+    { name: 'site', render: (documents) => renderSite(documents) },
+    { name: 'sanity', render: (documents, { contentDir }) => renderDataset(documents, contentDir) },
+    { name: 'ninjs', render: (documents) => ninjsFiles(documents) },
+  ],
 }
 
 /**
- * Validate `content/` and build the static site into `dist/site`.
+ * Validate `content/`, then build `dist/site` (the static site), `dist/sanity` (`dataset.ndjson`
+ * for `sanity dataset import`) and `dist/ninjs` (the IPTC ninjs export).
  *
- * Content errors return `{ ok: false, problems }` and leave `dist/` untouched. On success the
- * new `dist/site` replaces the old one by renames, so no reader ever sees half a site, and nothing
+ * Content errors return `{ ok: false, problems }` and leave `dist/` untouched. On success each
+ * new folder replaces its old one by renames, so no reader ever sees half a site, and nothing
  * else under `dist/` (the compiled library in `dist/lib`) is touched.
  *
  * @param options.root Package folder with `content/`; default this package.

@@ -16,7 +16,11 @@ export interface ValidationOutcome {
 export interface BuildOutput {
   /** Folder name under the output folder: `site` is written to `dist/site`. */
   name: string
-  render(documents: ContentDocument[]): OutputFile[] | Promise<OutputFile[]>
+  /** `source.contentDir` is where the documents were read, for files that sit beside them. */
+  render(
+    documents: ContentDocument[],
+    source: { contentDir: string },
+  ): OutputFile[] | Promise<OutputFile[]>
 }
 
 /** The steps a build runs, in order: validate, load, render each output. */
@@ -104,7 +108,7 @@ export async function runBuild(
   const rendered: { name: string; files: OutputFile[] }[] = []
   for (const output of steps.outputs) {
     try {
-      rendered.push({ name: output.name, files: await output.render(documents) })
+      rendered.push({ name: output.name, files: await output.render(documents, { contentDir }) })
     } catch (error) {
       const why = (error as Error).message
       throw new BuildError('render', `Rendering ${output.name} failed: ${why}`, { cause: error })

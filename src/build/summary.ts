@@ -26,13 +26,14 @@ export function shortPath(path: string, from: string = process.cwd()): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
 }
 
-/** `dist/site: 6 pages, 9 files, 48.2 kB`, the folder relative to `from`. */
+/** `dist/site: 6 pages, 9 files, 48.2 kB` (pages only where there are any), relative to `from`. */
 export function formatOutput(output: BuiltOutput, from: string = process.cwd()): string {
-  const counts = [plural(output.pages, 'page'), plural(output.files, 'file')]
+  const pages = output.pages > 0 ? [plural(output.pages, 'page')] : []
+  const counts = [...pages, plural(output.files, 'file')]
   return `${shortPath(output.dir, from)}: ${counts.join(', ')}, ${formatBytes(output.bytes)}`
 }
 
-/** What a build wrote: `Built dist/site: 4 pages, 4 files, 60.1 kB from 29 documents in 95 ms.` */
+/** What a build wrote: `Built dist/site: 4 pages, 4 files, 60.1 kB; dist/sanity: 1 file, 27.3 kB from 29 documents in 95 ms.` */
 export function builtLine(
   result: BuildResult & { ok: true },
   from: string = process.cwd(),

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { packageRoot } from '../package-root.js'
 import { readSchemas, SCHEMA_DIR } from '../schemas.js'
 import { SchemaGraph } from './schema-graph.js'
+import { generateStudio } from './studio.js'
 import { generateTypes } from './types.js'
 import { generateValidators } from './validators.js'
 
@@ -12,12 +14,16 @@ export interface GeneratedFile {
   content: string
 }
 
-/** Everything generated from `schemas/`: the TypeScript types and the precompiled validators. */
+/**
+ * Everything generated from `schemas/`: the TypeScript types, the precompiled validators and the
+ * Sanity Studio schema in `studio/`.
+ */
 export async function generateAll(schemaDir: string = SCHEMA_DIR): Promise<GeneratedFile[]> {
   const graph = new SchemaGraph(readSchemas(schemaDir))
   return [
     { path: 'src/generated/types.ts', content: await generateTypes(graph) },
     { path: 'src/generated/validators.ts', content: generateValidators(graph) },
+    ...(await generateStudio(graph, packageRoot())),
   ]
 }
 

@@ -7,7 +7,7 @@
 import type { Article } from '../generated/types.js'
 import { type ContentIndex, resolvePerson, resolvePhoto, resolveQuote } from './content-index.js'
 import { calendarDate } from './dates.js'
-import { pointerTo, RenderError } from './errors.js'
+import { pointerTo, RenderError, UnknownArticleError } from './errors.js'
 
 /** Block styles the renderer has a component for. */
 export const BLOCK_STYLES: readonly string[] = ['normal', 'h2', 'h3', 'blockquote']
@@ -33,6 +33,22 @@ export function assertRenderable(article: Article, index: ContentIndex): void {
   if (article.photo !== undefined) resolvePhoto(index, article.photo._ref, article._id, '/photo')
   checkBlocks(article.highlights ?? [], '/highlights', ['block'], at)
   checkBlocks(article.body, '/body', BODY_TYPES, at)
+}
+
+/**
+ * The article with id `articleId`, checked with {@link assertRenderable}.
+ * @throws {UnknownArticleError} when the content has no such article (it lists the ids it has).
+ */
+export function renderableArticle(index: ContentIndex, articleId: string): Article {
+  const article = index.articles.find((candidate) => candidate._id === articleId)
+  if (article === undefined) {
+    throw new UnknownArticleError(
+      articleId,
+      index.articles.map((candidate) => candidate._id),
+    )
+  }
+  assertRenderable(article, index)
+  return article
 }
 
 interface Place {

@@ -21,13 +21,13 @@ import type {
 } from '../generated/types.js'
 import { type ContentIndex, quoteAnchor, speakerName, speakerOf } from './content-index.js'
 import { RenderError } from './errors.js'
-import { escapeText } from './escape.js'
-import { element } from './html.js'
+import { escapeAttribute, escapeText } from './escape.js'
+import { attributes, element } from './html.js'
 import type { PageIds } from './ids.js'
 import type { NestedLinks } from './nested-links.js'
 import { personLink, QUOTES_PAGE } from './paths.js'
 import { figureHtml, type ImageUrlBuilder } from './photo.js'
-import { relativeHref, safeHref } from './url.js'
+import { encodeSegment, relativeHref, safeHref } from './url.js'
 
 /** What the components of one page need to know. */
 export interface HtmlContext {
@@ -82,13 +82,14 @@ function htmlComponents(
   wholeBlockQuotes: WeakSet<object>,
 ): PortableTextComponents {
   const fail = missing(context)
+  const links = linkAttributes(context)
   return {
     block: {
       normal: ({ children, value }) => paragraph(children ?? '', value as Block, context),
       h2: heading(2, context),
       h3: heading(3, context),
       blockquote: ({ children, value }) =>
-        blockquote(children ?? '', value as Block, context, wholeBlockQuotes),
+        blockquote(children ?? '', value as Block, context, wholeBlockQuotes, links),
     },
     list: {
       bullet: ({ children }) => `<ul>\n${children ?? ''}</ul>\n`,
@@ -100,12 +101,13 @@ function htmlComponents(
       em: ({ children }) => `<em>${children}</em>`,
       link: (options) => link(options as PortableTextMarkComponentOptions<Link>, context),
       personMention: (options) =>
-        personMention(options as PortableTextMarkComponentOptions<PersonMention>, context),
+        personMention(options as PortableTextMarkComponentOptions<PersonMention>, context, links),
       quotation: (options) =>
         quotation(
           options as PortableTextMarkComponentOptions<Quotation>,
           context,
           wholeBlockQuotes,
+          links,
         ),
     },
     types: {
@@ -164,6 +166,7 @@ function blockquote(
   block: Block,
   context: HtmlContext,
   wholeBlockQuotes: WeakSet<object>,
+  links: LinkAttributes,
 ): string {
   if (isBlank(block)) return ''
   const def = block.markDefs.find((mark) => wholeBlockQuotes.has(mark))
@@ -171,7 +174,7 @@ function blockquote(
     return `<blockquote><p>${children}</p></blockquote>\n`
   }
   const quote = context.index.quotes.get(def.quote._ref) as Quote
-  return `${element('blockquote', quoteAttributes(quote, context), `<p>${children}</p>`)}\n`
+  return `<blockquote${quoteId(quote, context, links)}${links.quotedWords(quote)}><p>${children}</p></blockquote>\n`
 }
 
 function link(options: PortableTextMarkComponentOptions<Link>, context: HtmlContext): string {
@@ -183,12 +186,11 @@ function link(options: PortableTextMarkComponentOptions<Link>, context: HtmlCont
 function personMention(
   options: PortableTextMarkComponentOptions<PersonMention>,
   context: HtmlContext,
+  links: LinkAttributes,
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
-  const { href, title } = personLink(context.page, person)
-  return context.links.link(options.children, (text) =>
-    element('a', { class: 'person', href, title }, text),
-  )
+  const values = links.person(person)
+  return context.links.link(options.children, (text) => `<a${values}>${text}</a>`)
 }
 
 /**
@@ -201,23 +203,115 @@ function quotation(
   options: PortableTextMarkComponentOptions<Quotation>,
   context: HtmlContext,
   wholeBlockQuotes: WeakSet<object>,
+  links: LinkAttributes,
 ): string {
   if (options.value !== undefined && wholeBlockQuotes.has(options.value)) return options.children
   const quote = context.index.quotes.get(options.value?.quote._ref ?? '') as Quote
-  const values = quoteAttributes(quote, context)
+  const id = quoteId(quote, context, links)
   if (quote.kind === 'paraphrase') {
-    const { cite, ...rest } = values
-    return element('span', { ...rest, class: 'paraphrase', 'data-cite': cite }, options.children)
+    return `<span${id}${links.paraphrase(quote)}>${options.children}</span>`
   }
-  return element('q', values, options.children)
+  return `<q${id}${links.quotedWords(quote)}>${options.children}</q>`
 }
 
-function quoteAttributes(quote: Quote, context: HtmlContext) {
-  const anchor = quoteAnchor(quote._id)
+/** ` id="…"` for the quote's first place on the page, else nothing (an id appears once a page). */
+function quoteId(quote: Quote, context: HtmlContext, links: LinkAttributes): string {
+  return context.ids.claim(quoteAnchor(quote._id)) === undefined ? '' : links.id(quote)
+}
+
+/** The attributes of the links to people and quotes from one page. */
+interface LinkAttributes {
+  /** ` id="…"` of a quote (for its first place on the page: see {@link quoteId}). */
+  id(quote: Quote): string
+  person(person: Person): string
+  /** `cite` and `title`, for `<q>` and `<blockquote>`. */
+  quotedWords(quote: Quote): string
+  /** `title`, `class` and `data-cite`, for the `<span>` of a paraphrase. */
+  paraphrase(quote: Quote): string
+}
+
+/** What a quote's attributes are, whatever the page: its id, who said it, its anchor. */
+interface QuoteStrings {
+  id: string
+  title: string
+  /** `#…`, the quote's place on the who-said-what page, escaped for an attribute. */
+  fragment: string
+}
+
+/** The attributes of people and quotes that are the same on every page, escaped. */
+interface IndexStrings {
+  quotes: Map<Quote, QuoteStrings>
+  /** A person's ` title="name, role"`. */
+  people: Map<Person, string>
+}
+
+/**
+ * Page-independent attributes, per content index: a person or quote appears on many pages (each
+ * article naming them, their page, the who-said-what page), and a speaker takes a lookup.
+ */
+const indexStrings = new WeakMap<ContentIndex, IndexStrings>()
+
+function stringsOf(index: ContentIndex): IndexStrings {
+  return (
+    indexStrings.get(index) ??
+    remember(indexStrings, index, { quotes: new Map(), people: new Map() })
+  )
+}
+
+function quoteStringsOf(quote: Quote, index: ContentIndex): QuoteStrings {
+  const quotes = stringsOf(index).quotes
+  return (
+    quotes.get(quote) ??
+    remember(quotes, quote, {
+      id: attributes({ id: quoteAnchor(quote._id) }),
+      title: attributes({ title: attributionOf(quote, index) }),
+      fragment: escapeAttribute(`#${encodeSegment(quoteAnchor(quote._id))}`),
+    })
+  )
+}
+
+/** Stores `value` under `key` and returns it: `map.get(key) ?? remember(map, key, make())`. */
+function remember<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key: K, value: V): V {
+  map.set(key, value)
+  return value
+}
+
+/**
+ * Link attributes for the page `context` renders, each built once: a story names the same people
+ * and quotes again and again, and each costs a relative path and escaping.
+ */
+function linkAttributes(context: HtmlContext): LinkAttributes {
+  const { index, page } = context
+  const people = new Map<Person, string>()
+  const quotedWords = new Map<Quote, string>()
+  const paraphrases = new Map<Quote, string>()
+  // relativeHref(page, QUOTES_PAGE, anchor) is this path, `#` and the encoded anchor: the path is
+  // worked out once a page, the anchor once a quote. Escaping goes character by character, so
+  // the two escaped halves make the escaped whole.
+  let quotesPage: string | undefined
+  const cite = (quote: Quote) => {
+    quotesPage ??= escapeAttribute(relativeHref(page, QUOTES_PAGE))
+    return `${quotesPage}${quoteStringsOf(quote, index).fragment}`
+  }
+  const personAttributes = (person: Person) => {
+    const { href, title } = personLink(page, person)
+    const titles = stringsOf(index).people
+    const titleAttribute = titles.get(person) ?? remember(titles, person, attributes({ title }))
+    return `${attributes({ class: 'person', href })}${titleAttribute}`
+  }
   return {
-    id: context.ids.claim(anchor),
-    cite: relativeHref(context.page, QUOTES_PAGE, anchor),
-    title: attributionOf(quote, context.index),
+    id: (quote) => quoteStringsOf(quote, index).id,
+    person: (person) => people.get(person) ?? remember(people, person, personAttributes(person)),
+    quotedWords: (quote) =>
+      quotedWords.get(quote) ??
+      remember(quotedWords, quote, ` cite="${cite(quote)}"${quoteStringsOf(quote, index).title}`),
+    paraphrase: (quote) =>
+      paraphrases.get(quote) ??
+      remember(
+        paraphrases,
+        quote,
+        `${quoteStringsOf(quote, index).title} class="paraphrase" data-cite="${cite(quote)}"`,
+      ),
   }
 }
 

@@ -2,10 +2,11 @@
  * The public entry points: the whole static site, or one article in one format.
  */
 import type { ContentDocument } from '../generated/types.js'
-import { assertRenderable } from './check.js'
+import { assertRenderable, renderableArticle } from './check.js'
 import { indexContent, speakerOf } from './content-index.js'
-import { RenderError, UnknownArticleError } from './errors.js'
+import { RenderError } from './errors.js'
 import { articleToMarkdown } from './markdown.js'
+import { articleToNinjs, serializeNinjs } from './ninjs.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
 import { personPageHtml } from './pages/person.js'
@@ -33,10 +34,10 @@ export interface RenderOptions {
 }
 
 /** The output formats of {@link renderArticle}. */
-export type ArticleFormat = 'html' | 'text' | 'markdown'
+export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 
 /** The formats {@link renderArticle} accepts. */
-export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown']
+export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
  * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
@@ -69,8 +70,8 @@ export function renderSite(
 }
 
 /**
- * Renders one article: its HTML page (as in the site), its plain text (the seed's reading order)
- * or its Markdown.
+ * Renders one article: its HTML page (as in the site), its plain text (the seed's reading order),
+ * its Markdown, or its IPTC ninjs 3.1 JSON (see `renderNinjs`).
  *
  * @throws {UnknownArticleError} when no article has `articleId` (it lists the ids there are).
  * @throws {RenderError} as {@link renderSite} does.
@@ -82,17 +83,11 @@ export function renderArticle(
   options: RenderOptions = {},
 ): string {
   const index = indexContent(documents)
-  const article = index.articles.find((candidate) => candidate._id === articleId)
-  if (article === undefined) {
-    throw new UnknownArticleError(
-      articleId,
-      index.articles.map((candidate) => candidate._id),
-    )
-  }
-  assertRenderable(article, index)
+  const article = renderableArticle(index, articleId)
   if (format === 'html') return articlePageHtml(article, index, options)
   if (format === 'text') return articleToPlainText(article, index)
   if (format === 'markdown') return articleToMarkdown(article, index, options)
+  if (format === 'ninjs') return serializeNinjs(articleToNinjs(article, index, options))
   throw new RenderError(
     `Unknown format ${JSON.stringify(format)}. Use one of ${ARTICLE_FORMATS.join(', ')}.`,
     { rule: 'render/invalid-option', documentId: null, pointer: '' },

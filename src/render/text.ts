@@ -36,8 +36,11 @@ function asBullet(block: Block): Block {
   return block.listItem === undefined ? { ...block, listItem: 'bullet', level: 1 } : block
 }
 
-/** Body blocks as text parts; consecutive list items form one part, one item a line. */
-function bodyParts(
+/**
+ * Body blocks as text parts, as the plain text prints them; consecutive list items form one part,
+ * one item a line. The ninjs export counts the body's words and characters on these parts.
+ */
+export function bodyParts(
   body: readonly BodyBlock[],
   index: ContentIndex,
   dateline: { block: Block; text: string } | undefined,

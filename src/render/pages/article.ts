@@ -29,17 +29,7 @@ export function articlePageHtml(
   index: ContentIndex,
   options: ArticlePageOptions = {},
 ): string {
-  const page = articlePage(article)
-  const context: HtmlContext = {
-    index,
-    documentId: article._id,
-    page,
-    ids: new PageIds(),
-    links: new NestedLinks(),
-    outline: { level: 1 },
-    imageUrl: options.imageUrl,
-    dateline: datelineOf(article),
-  }
+  const { page, highlights, body } = articleSections(article, index, options)
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
   const date = calendarDate(article.datePublished, article._id)
   const parts = [
@@ -52,8 +42,10 @@ export function articlePageHtml(
       : `<p class="standfirst">${escapeText(article.standfirst)}</p>`,
     '</header>',
     photo === undefined ? '' : figureHtml(photo, page, options.imageUrl),
-    highlightsHtml(article, context),
-    `<div class="body">\n${bodyHtml(article, context)}\n</div>`,
+    highlights === ''
+      ? ''
+      : `<section class="highlights" aria-label="Highlights">\n${highlights}\n</section>`,
+    `<div class="body">\n${body}\n</div>`,
     '</article>',
     quotedInStoryHtml(article, index, page),
   ]
@@ -65,6 +57,41 @@ export function articlePageHtml(
     jsonLd: articleJsonLd(article, index, page, options.imageUrl),
     imageOrigins: originsOf(imageSources(article, index, page, options.imageUrl)),
   })
+}
+
+/** The highlights list and the body of an article, as HTML, and the page they belong to. */
+export interface ArticleSections {
+  /** The article page's path from the site root: links in the HTML are relative to it. */
+  page: string
+  /** The highlights as a list (`<ul>`), or `''` when there are none. */
+  highlights: string
+  /** The body, the dateline before its first paragraph. */
+  body: string
+}
+
+/**
+ * The highlights and body exactly as the article page shows them. They are rendered in page order
+ * with one page context, because the first place a quote is marked claims its HTML id; the ninjs
+ * export takes its body from here, so it cannot drift from the page.
+ */
+export function articleSections(
+  article: Article,
+  index: ContentIndex,
+  options: ArticlePageOptions = {},
+): ArticleSections {
+  const page = articlePage(article)
+  const context: HtmlContext = {
+    index,
+    documentId: article._id,
+    page,
+    ids: new PageIds(),
+    links: new NestedLinks(),
+    outline: { level: 1 },
+    imageUrl: options.imageUrl,
+    dateline: datelineOf(article),
+  }
+  const highlights = highlightsHtml(article, context)
+  return { page, highlights, body: bodyHtml(article, context) }
 }
 
 function bodyHtml(article: Article, context: HtmlContext): string {
@@ -85,7 +112,7 @@ function highlightsHtml(article: Article, context: HtmlContext): string {
   const asList = highlights.map((block) =>
     block.listItem === undefined ? { ...block, listItem: 'bullet' as const, level: 1 } : block,
   )
-  return `<section class="highlights" aria-label="Highlights">\n${portableTextToHtml(asList, context)}\n</section>`
+  return portableTextToHtml(asList, context)
 }
 
 /**

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util'
+import { GroqSyntaxError } from 'groq-js'
+import { loadContent } from '../src/content.js'
+import { ContentError } from '../src/load.js'
+import { describeQueryError, queryContent } from '../src/query.js'
+import { isInputRule } from '../src/rules.js'
+
+const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]
+
+Runs a GROQ query over the validated local content (default content/) and prints the result
+as JSON. Parameter values are JSON: --param speaker='"person-antony-blinken"' --param n=3.
+Exit codes: 0 result printed, 1 bad query or invalid content, 2 usage or unreadable paths.`
+
+class UsageError extends Error {}
+
+interface Command {
+  query: string
+  params: Record<string, unknown>
+  content?: string
+}
+
+function parseParam(text: string): [string, unknown] {
+  const eq = text.indexOf('=')
+  const name = eq > 0 ? text.slice(0, eq) : ''
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw new UsageError(
+      `--param "${text}" needs the form name=<json>, e.g. --param id='"person-antony-blinken"'.`,
+    )
+  }
+  try {
+    return [name, JSON.parse(text.slice(eq + 1))]
+  } catch {
+    throw new UsageError(
+      `--param ${name}: ${JSON.stringify(text.slice(eq + 1))} is not JSON. Quote strings: --param ${name}='"text"'.`,
+    )
+  }
+}
+
+function parseCommand(args: string[]): Command | 'help' {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      param: { type: 'string', short: 'p', multiple: true },
+      content: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) return 'help'
+  const [query, ...extra] = positionals
+  if (query === undefined || query.trim() === '')
+    throw new UsageError('Give the GROQ query as the first argument.')
+  if (extra.length > 0)
+    throw new UsageError(
+      `One query at a time; quote it as one argument (got also ${JSON.stringify(extra[0])}).`,
+    )
+  const params = Object.fromEntries((values.param ?? []).map(parseParam))
+  return { query, params, content: values.content }
+}
+
+function contentProblems(error: ContentError): string {
+  return error.diagnostics
+    .map(
+      (d) =>
+        `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message.replace(/[\r\n]+/g, ' ')}  [${d.rule}]`,
+    )
+    .join('\n')
+}
+
+async function main(): Promise<number> {
+  let command: Command | 'help'
+  try {
+    command = parseCommand(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`query: ${(error as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  if (command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  try {
+    const { documents } = await loadContent(command.content)
+    const result = await queryContent(command.query, command.params, documents)
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof GroqSyntaxError) {
+      process.stderr.write(`query: ${describeQueryError(command.query, error)}\n`)
+      return 1
+    }
+    if (error instanceof ContentError) {
+      process.stderr.write(`query: the content cannot be queried:\n${contentProblems(error)}\n`)
+      return error.diagnostics.some((d) => isInputRule(d.rule)) ? 2 : 1
+    }
+    // groq-js reports a missing $param and evaluation problems as plain Errors: the query's fault.
+    process.stderr.write(`query: ${(error as Error).message}\n`)
+    return 1
+  }
+}
+
+// A closed pipe (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  process.exit(error.code === 'EPIPE' ? 0 : 2)
+})
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`query: ${message.split('\n')[0]} (this is a bug; please report it)\n`)
+    process.exitCode = 2
+  },
+)

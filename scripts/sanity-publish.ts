@@ -1,0 +1,105 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { formatPlanTable } from '../src/publish/plan-table.js'
+import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
+import { format } from '../src/report/pretty.js'
+
+const USAGE = `Usage: npm run sanity:publish -- [--dry-run] [--drafts] [--force] [--root <folder>]
+
+Validates content/, plans against the dataset (create, update, unchanged, conflict), prints the
+plan, then writes it in small transactions. Documents an editor changed in the CMS are conflicts
+and are not written: pull them first, or overwrite them with --force.
+  --dry-run  print the plan and stop (needs no token for a public dataset)
+  --drafts   write drafts.<id> documents instead of published ones
+  --force    overwrite editors' changes
+  --root     the package folder to publish (default: this package)
+Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (to write), SANITY_API_VERSION
+(optional), SANITY_API_HOST (optional).
+Exit codes: 0 done (or planned), 1 invalid content, conflicts or failed transactions, 2 usage or
+environment.`
+
+function parseCommand() {
+  const { values } = parseArgs({
+    options: {
+      'dry-run': { type: 'boolean' },
+      drafts: { type: 'boolean' },
+      force: { type: 'boolean' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  return values
+}
+
+function outcome(report: PublishReport): string[] {
+  const lines: string[] = []
+  for (const id of report.conflicts)
+    lines.push(
+      `conflict: ${id} was changed in the CMS; run npm run sanity:pull, or publish with --force.`,
+    )
+  for (const failure of report.failures)
+    lines.push(
+      `failed: ${failure.ids.join(', ')}: ${failure.message}. Run the publish again to finish.`,
+    )
+  if (
+    report.written.length === 0 &&
+    report.failures.length === 0 &&
+    report.conflicts.length === 0
+  ) {
+    lines.push('Nothing to write: the dataset already holds this content.')
+    return lines
+  }
+  lines.push(
+    `Wrote ${report.written.length} document(s) in ${report.transactions} transaction(s)` +
+      `${report.uploaded.length > 0 ? `, uploaded ${report.uploaded.length} image(s)` : ''}` +
+      `${report.recovered.length > 0 ? `; ${report.recovered.length} confirmed after a lost acknowledgement` : ''}.`,
+  )
+  return lines
+}
+
+async function main(): Promise<number> {
+  let command: ReturnType<typeof parseCommand>
+  try {
+    command = parseCommand()
+  } catch (error) {
+    console.error(`sanity:publish: ${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  if (command.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const report = await publish({
+    ...(command.root ? { root: resolve(command.root) } : {}),
+    dryRun: command['dry-run'],
+    drafts: command.drafts,
+    force: command.force,
+    log: (line) => console.error(line),
+  })
+  if (report.status === 'invalid') {
+    process.stdout.write(format(report.validation))
+    console.error('Nothing was published: fix the problems above.')
+    return 1
+  }
+  process.stdout.write(formatPlanTable(report.plan))
+  if (report.status === 'planned') {
+    console.log('Dry run: nothing was written.')
+    return 0
+  }
+  const lines = outcome(report)
+  if (report.status === 'published') console.log(lines.join('\n'))
+  else console.error(lines.join('\n'))
+  return report.status === 'published' ? 0 : 1
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+    const after = error instanceof PublishError ? ' Nothing was written.' : ''
+    console.error(`sanity:publish: ${after ? message.replace(/\.?$/, '.') : message}${after}`)
+    process.exitCode = 2
+  },
+)

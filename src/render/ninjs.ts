@@ -1,0 +1,223 @@
+/**
+ * An article as an IPTC ninjs 3.1 news item (https://iptc.org/standards/ninjs/).
+ *
+ * Choices, from what the content can honestly support:
+ * - Dates: every ninjs date of a news item is a full date-time. A `datePublished` that is a date
+ *   alone (the seed gives no time) is left out rather than padded with an invented 00:00; a
+ *   date-time `datePublished` becomes `firstCreated`.
+ * - The body is the article page's own body HTML, links relative to that page, as on the site.
+ * - People carry no job title: ninjs `people` has no field for one. No byline (`by`) and no photo
+ *   credit or rendition URL unless the content has them.
+ */
+import type { Article, ContentDocument, Person, Photo } from '../generated/types.js'
+import { assertRenderable, renderableArticle } from './check.js'
+import { type ContentIndex, indexContent, peopleIn, quotesIn, speakerOf } from './content-index.js'
+import { bodyTextWithoutCaptions, countText } from './ninjs-count.js'
+import type {
+  NinjsDocument,
+  NinjsPerson,
+  NinjsPictureAssociation,
+  NinjsRendition,
+  NinjsText,
+} from './ninjs-types.js'
+import { documentUri, uriBase } from './ninjs-uri.js'
+import { articleSections } from './pages/article.js'
+import { type ImageUrlBuilder, imageAsset } from './photo.js'
+import { safeHref } from './url.js'
+
+/** The schema a document says it conforms to: the `$id` of the official ninjs 3.1 JSON Schema. */
+export const NINJS_SCHEMA_ID = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#'
+
+/**
+ * The story's language. The content model has no language field; the site declares the same
+ * (`<html lang="en">`, JSON-LD `inLanguage`), and the tests hold the two together.
+ */
+const LANGUAGE = 'en'
+
+/** Options for {@link renderNinjs}. */
+export interface NinjsOptions {
+  /**
+   * Absolute http(s) URL ending in `/` that document URIs are built on (`<base>documents/<_id>`).
+   * Default `https://us-russia-g20-story.example/`, a reserved domain that is nobody's address.
+   */
+  uriBase?: string
+  /**
+   * Where photo images are served from, as for the site. A rendition gets an `href` only when
+   * this returns an absolute http(s) URL; no URL is made up otherwise.
+   */
+  imageUrl?: ImageUrlBuilder
+}
+
+/**
+ * Renders one article as an IPTC ninjs 3.1 news item: `uri`, `type: "text"`, language, `located`
+ * (the dateline), headline and standfirst, the body as the site's HTML with its character and
+ * word counts, the people it names, and its photos as `associations`.
+ *
+ * @throws {UnknownArticleError} when no article has `articleId`.
+ * @throws {RenderError} as `renderArticle` does, or for a `uriBase` that is not an http(s) URL.
+ */
+export function renderNinjs(
+  documents: readonly ContentDocument[],
+  articleId: string,
+  options: NinjsOptions = {},
+): NinjsDocument {
+  const index = indexContent(documents)
+  const article = renderableArticle(index, articleId)
+  return articleToNinjs(article, index, options)
+}
+
+/**
+ * One ninjs file per article, `<article _id>.json`, for the build's `dist/ninjs/`.
+ * @throws {RenderError} as {@link renderNinjs} does.
+ */
+export function ninjsFiles(
+  documents: readonly ContentDocument[],
+  options: NinjsOptions = {},
+): { path: string; content: string }[] {
+  const index = indexContent(documents)
+  return index.articles.map((article) => {
+    assertRenderable(article, index)
+    const document = articleToNinjs(article, index, options)
+    return { path: `${article._id}.json`, content: serializeNinjs(document) }
+  })
+}
+
+/**
+ * JSON with 2-space indentation and a final newline. DEL, C1 controls, U+2028 and U+2029 are
+ * written as `\u` escapes (JSON already escapes the C0 controls), so printing the file cannot
+ * drive a terminal; it parses to the same value.
+ */
+export function serializeNinjs(document: NinjsDocument): string {
+  const json = JSON.stringify(document, null, 2).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return `${json}\n`
+}
+
+/** The ninjs item of an article already checked with `assertRenderable`. */
+export function articleToNinjs(
+  article: Article,
+  index: ContentIndex,
+  options: NinjsOptions = {},
+): NinjsDocument {
+  const base = uriBase(options.uriBase)
+  const { imageUrl } = options
+  const sections = articleSections(article, index, { imageUrl })
+  const counts = countText(bodyTextWithoutCaptions(article, index))
+  return withoutUndefined({
+    uri: documentUri(base, article._id),
+    standard: { name: 'ninjs', version: '3.1', schema: NINJS_SCHEMA_ID },
+    type: 'text',
+    representationType: 'full',
+    firstCreated: dateTimeOrUndefined(article.datePublished),
+    language: LANGUAGE,
+    slugline: article.slug.current,
+    located: article.dateline,
+    headlines: [plain('main', article.headline)],
+    descriptions: nonEmpty([
+      ...(article.standfirst === undefined ? [] : [plain('summary', article.standfirst)]),
+      ...(sections.highlights === '' ? [] : [html('highlights', sections.highlights)]),
+    ]),
+    bodies: [{ ...html('main', sections.body), ...counts }],
+    people: nonEmpty(peopleOf(article, index, base)),
+    associations: nonEmpty(photosOf(article, index, base, imageUrl)),
+  })
+}
+
+/** The value when it is a date-time (it has a time of day), else `undefined`: no time invented. */
+function dateTimeOrUndefined(datePublished: string): string | undefined {
+  return /[Tt]/.test(datePublished) ? datePublished.toUpperCase() : undefined
+}
+
+function plain(role: string, value: string): NinjsText {
+  return { role, contentType: 'text/plain', value }
+}
+
+function html(role: string, value: string): NinjsText {
+  return { role, contentType: 'text/html', value }
+}
+
+/** Everyone the article names, in reading order; a quote's speaker is `quoted`. */
+function peopleOf(article: Article, index: ContentIndex, base: string): NinjsPerson[] {
+  const speakers = new Set(
+    quotesIn(article, index).flatMap((quote) => {
+      const speaker = speakerOf(quote, index)
+      return speaker.kind === 'person' ? [speaker.person._id] : []
+    }),
+  )
+  return peopleIn(article, index).map((person: Person) => ({
+    name: person.name,
+    rel: speakers.has(person._id) ? 'quoted' : 'mentioned',
+    uri: documentUri(base, person._id),
+    literal: person._id,
+  }))
+}
+
+/** The lead photo, then the photos embedded in the body, each once. */
+function photosOf(
+  article: Article,
+  index: ContentIndex,
+  base: string,
+  imageUrl: ImageUrlBuilder | undefined,
+): NinjsPictureAssociation[] {
+  const refs: (readonly [string, NinjsPictureAssociation['rel']])[] = [
+    ...(article.photo === undefined ? [] : [[article.photo._ref, 'photo'] as const]),
+    ...article.body.flatMap((block) =>
+      block._type === 'photoEmbed' ? [[block.photo._ref, 'photoEmbed'] as const] : [],
+    ),
+  ]
+  const seen = new Set<string>()
+  return refs.flatMap(([ref, rel]) => {
+    const photo = index.photos.get(ref)
+    if (photo === undefined || seen.has(ref)) return []
+    seen.add(ref)
+    return [pictureOf(photo, rel, base, imageUrl)]
+  })
+}
+
+function pictureOf(
+  photo: Photo,
+  rel: NinjsPictureAssociation['rel'],
+  base: string,
+  imageUrl: ImageUrlBuilder | undefined,
+): NinjsPictureAssociation {
+  const rendition = renditionOf(photo, imageUrl)
+  return withoutUndefined({
+    name: photo._id,
+    rel,
+    uri: documentUri(base, photo._id),
+    type: 'picture',
+    by: photo.credit,
+    descriptions: [plain('caption', photo.caption), plain('alt', photo.alt)],
+    renditions: rendition === undefined ? undefined : [rendition],
+  })
+}
+
+/** The uploaded image, when there is one: its size and type, and its URL only when absolute. */
+function renditionOf(
+  photo: Photo,
+  imageUrl: ImageUrlBuilder | undefined,
+): NinjsRendition | undefined {
+  const asset = imageAsset(photo)
+  if (asset === undefined) return undefined
+  const url = imageUrl === undefined ? undefined : safeHref(imageUrl(asset, photo))
+  const href = url !== undefined && /^https?:\/\//i.test(url) ? url : undefined
+  const type = asset.format === 'jpg' ? 'jpeg' : asset.format
+  return withoutUndefined({
+    name: 'original',
+    contentType: `image/${type}`,
+    width: asset.width,
+    height: asset.height,
+    href,
+  })
+}
+
+function nonEmpty<T>(values: T[]): T[] | undefined {
+  return values.length === 0 ? undefined : values
+}
+
+/** The object without its `undefined` members, so the JSON has no empty fields. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T
+}

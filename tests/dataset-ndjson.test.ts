@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { build, validate } from 'us-russia-g20-story'
+import { describe, expect, it } from 'vitest'
+import { contentHash } from '../src/publish/canonical.js'
+import { copyPackage } from './build-helpers.js'
+import { countFiles, testPng } from './publish-helpers.js'
+
+const PHOTO = 'photo-blinken-lavrov-phnom-penh'
+
+/** A line as a content document: without `contentHash`, and without an image that is only `_sanityAsset`. */
+function asContent(line: Record<string, unknown>): Record<string, unknown> {
+  const { contentHash: _, ...doc } = line
+  const image = doc.image as Record<string, unknown> | undefined
+  if (image && '_sanityAsset' in image) {
+    const { _sanityAsset: __, ...rest } = image
+    if (Object.keys(rest).every((key) => key === '_type')) delete doc.image
+    else doc.image = rest
+  }
+  return doc
+}
+
+async function buildDataset(root: string) {
+  const result = await build({ root })
+  expect(result.ok).toBe(true)
+  const text = readFileSync(join(root, 'dist', 'sanity', 'dataset.ndjson'), 'utf8')
+  expect(text.endsWith('\n')).toBe(true)
+  return text.trimEnd().split('\n')
+}
+
+describe('dist/sanity/dataset.ndjson', () => {
+  it('holds every document, one per line, each parsing, validating and carrying its contentHash', async () => {
+    const root = copyPackage('dataset-')
+    const lines = await buildDataset(root)
+    expect(lines).toHaveLength(countFiles(join(root, 'content')))
+    const docs = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    for (const doc of docs) expect(doc.contentHash).toBe(contentHash(doc))
+    const ndjson = `${docs.map((doc) => JSON.stringify(asContent(doc))).join('\n')}\n`
+    const report = await validate(['-'], { stdin: Readable.from([ndjson]) })
+    expect(report.problems).toEqual([])
+    expect(report.valid).toBe(true)
+    expect(report.documents).toBe(lines.length)
+  })
+
+  it('refers to a photo binary as _sanityAsset and copies the file beside the NDJSON', async () => {
+    const root = copyPackage('dataset-')
+    const png = testPng(10, 6)
+    writeFileSync(join(root, 'content', 'photos', `${PHOTO}.png`), png)
+    const lines = await buildDataset(root)
+    const photo = lines.map((l) => JSON.parse(l)).find((d) => d._id === PHOTO)
+    expect(photo.image).toEqual({
+      _type: 'image',
+      _sanityAsset: `image@file://./images/${PHOTO}.png`,
+    })
+    expect(readFileSync(join(root, 'dist', 'sanity', 'images', `${PHOTO}.png`))).toEqual(png)
+    // The hash is of the document as publish writes it: with the deterministic asset reference.
+    const assetId = `image-${createHash('sha1').update(png).digest('hex')}-10x6-png`
+    const published = {
+      ...photo,
+      image: { _type: 'image', asset: { _type: 'reference', _ref: assetId } },
+    }
+    expect(photo.contentHash).toBe(contentHash(published))
+    const report = await validate(['-'], {
+      stdin: Readable.from([`${JSON.stringify(asContent(photo))}\n`]),
+    })
+    expect(
+      report.problems.filter((p) => p.severity === 'error' && !p.rule.startsWith('reference/')),
+    ).toEqual([])
+  })
+})

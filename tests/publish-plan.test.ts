@@ -1,0 +1,154 @@
+import type { ContentDocument } from 'us-russia-g20-story'
+import { describe, expect, it } from 'vitest'
+import { contentHash } from '../src/publish/canonical.js'
+import { type FetchedDocument, mutationFor, planPublish } from '../src/publish/plan.js'
+import { formatPlanTable } from '../src/publish/plan-table.js'
+import { toSanityDocument } from '../src/publish/to-sanity.js'
+
+const person = {
+  _id: 'person-a',
+  _type: 'person',
+  name: 'A',
+  slug: { _type: 'slug', current: 'a' },
+}
+const local = toSanityDocument(person as ContentDocument)
+
+function stored(doc: Record<string, unknown>, rev = 'rev1'): FetchedDocument {
+  return {
+    ...doc,
+    _rev: rev,
+    _createdAt: '2024-01-01T00:00:00Z',
+    _updatedAt: '2024-01-01T00:00:00Z',
+  } as unknown as FetchedDocument
+}
+
+function planOne(
+  remote?: FetchedDocument,
+  extra: { base?: Record<string, string>; force?: boolean } = {},
+) {
+  const map = new Map(remote ? [[remote._id, remote]] : [])
+  const [row] = planPublish({ documents: [local], remote: map, ...extra })
+  return row
+}
+
+describe('planPublish', () => {
+  it('creates a document the dataset does not have', () => {
+    expect(planOne()?.action).toBe('create')
+  })
+
+  it('leaves a document alone whose remote content and hash equal the local ones', () => {
+    // Different key order and system fields on the remote side.
+    const remote = stored({
+      slug: person.slug,
+      name: 'A',
+      _type: 'person',
+      _id: 'person-a',
+      contentHash: local.contentHash,
+    })
+    expect(planOne(remote)?.action).toBe('unchanged')
+  })
+
+  it('updates a document this repo published and nobody changed since', () => {
+    const old = { ...person, name: 'Old' }
+    const remote = stored({ ...old, contentHash: contentHash(old) })
+    expect(planOne(remote)).toMatchObject({ action: 'update', reason: 'changed here' })
+  })
+
+  it('reports an editor change as a conflict', () => {
+    const published = { ...person, name: 'Old' }
+    const remote = stored(
+      { ...published, name: 'Edited in Studio', contentHash: contentHash(published) },
+      'rev9',
+    )
+    const row = planOne(remote)
+    expect(row?.action).toBe('conflict')
+    expect(row?.reason).toContain('rev9')
+  })
+
+  it('is not a conflict when the editor revision was pulled into the repo (the lock)', () => {
+    const published = { ...person, name: 'Old' }
+    const remote = stored(
+      { ...published, name: 'Edited', contentHash: contentHash(published) },
+      'rev9',
+    )
+    expect(planOne(remote, { base: { 'person-a': 'rev9' } })?.action).toBe('update')
+    expect(planOne(remote, { base: { 'person-a': 'rev8' } })?.action).toBe('conflict')
+  })
+
+  it('overwrites an editor change with force', () => {
+    const remote = stored({ ...person, name: 'Edited', contentHash: 'x' })
+    expect(planOne(remote, { force: true })?.action).toBe('update')
+  })
+
+  it('is never a conflict when the remote content equals the local content', () => {
+    const remote = stored({ ...person, contentHash: 'some other hash' })
+    expect(planOne(remote)?.action).toBe('update')
+  })
+})
+
+describe('mutationFor', () => {
+  it('patches with ifRevisionID, sets every field and unsets fields gone locally', () => {
+    const remote = stored({ ...person, role: 'gone here', contentHash: 'x' }, 'rev5')
+    const row = planOne(remote, { force: true })
+    expect(row && mutationFor(row)).toEqual({
+      patch: {
+        id: 'person-a',
+        ifRevisionID: 'rev5',
+        set: { name: 'A', slug: person.slug, contentHash: local.contentHash },
+        unset: ['role'],
+      },
+    })
+  })
+
+  it('creates new documents and writes nothing for unchanged or conflicting ones', () => {
+    const created = planOne()
+    expect(created && mutationFor(created)).toEqual({ create: local })
+    const conflict = planOne(stored({ ...person, name: 'E', contentHash: 'x' }))
+    expect(conflict && mutationFor(conflict)).toBeNull()
+  })
+})
+
+describe('formatPlanTable', () => {
+  it('lists conflicts first and ends with the counts', () => {
+    const rows = planPublish({
+      documents: [local, toSanityDocument({ ...person, _id: 'person-b' } as ContentDocument)],
+      remote: new Map([
+        ['person-b', stored({ ...person, _id: 'person-b', name: 'E', contentHash: 'x' })],
+      ]),
+    })
+    const text = formatPlanTable(rows)
+    const lines = text.trim().split('\n')
+    expect(lines[0]).toMatch(/^action\s+type\s+id\s+reason$/)
+    expect(lines[2]).toMatch(/^conflict\s+person\s+person-b\s+changed in the CMS/)
+    expect(lines[3]).toMatch(/^create\s+person\s+person-a\s+not in the dataset yet$/)
+    expect(lines.at(-1)).toBe('1 to create, 0 to update, 0 unchanged, 1 conflict')
+  })
+})
+
+describe('toSanityDocument with drafts', () => {
+  it('writes drafts.<id> and weakens references to documents that are not published', () => {
+    const quote = {
+      _id: 'quote-q',
+      _type: 'quote',
+      text: 'T',
+      kind: 'direct',
+      speaker: { _type: 'reference', _ref: 'person-a' },
+    } as ContentDocument
+    const typeOf = new Map([['person-a', 'person']])
+    const draft = toSanityDocument(quote, { drafts: true, published: new Set(), typeOf })
+    expect(draft._id).toBe('drafts.quote-q')
+    expect(draft.speaker).toEqual({
+      _type: 'reference',
+      _ref: 'person-a',
+      _weak: true,
+      _strengthenOnPublish: { type: 'person' },
+    })
+    expect(draft.contentHash).toBe(contentHash(quote as never))
+    const strong = toSanityDocument(quote, {
+      drafts: true,
+      published: new Set(['person-a']),
+      typeOf,
+    })
+    expect(strong.speaker).toEqual({ _type: 'reference', _ref: 'person-a' })
+  })
+})

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { publish, pull } from 'us-russia-g20-story'
+import { afterEach, describe, expect, it } from 'vitest'
+import { formatContentFile } from '../src/publish/content-file.js'
+import {
+  countFiles,
+  FAST_RETRY,
+  gitChanges,
+  gitInit,
+  readJson,
+  startApi,
+  tempRepo,
+} from './publish-helpers.js'
+import type { SanityApi } from './sanity-api/server.js'
+
+let api: SanityApi | undefined
+afterEach(async () => {
+  await api?.close()
+  api = undefined
+})
+
+const QUOTE = 'quote-lavrov-farce'
+const quoteFile = (contentDir: string) => join(contentDir, 'quotes', `${QUOTE}.json`)
+
+/** A temp repo under git, published to a fresh local API. */
+async function publishedRepo() {
+  const started = await startApi()
+  api = started.api
+  const repo = tempRepo('pull-test-')
+  gitInit(repo.root)
+  const options = { ...repo, config: started.config, retry: FAST_RETRY }
+  expect((await publish(options)).status).toBe('published')
+  return { api: started.api, options, total: countFiles(repo.contentDir) }
+}
+
+describe('pull', () => {
+  it('round trip: publish, then pull changes no file (git diff is empty)', async () => {
+    const { options, total } = await publishedRepo()
+    const report = await pull(options)
+    expect(report).toMatchObject({
+      status: 'ok',
+      created: [],
+      updated: [],
+      deleted: [],
+      refused: [],
+      problems: [],
+    })
+    expect(report.unchanged).toBe(total)
+    expect(gitChanges(options.root)).toBe('')
+  })
+
+  it("writes an editor's change in the repo format, records its revision, and the next publish is no conflict", async () => {
+    const { api, options } = await publishedRepo()
+    // Studio may send keys in any order; the file must not depend on it.
+    const edited = api.editorEdit(QUOTE, (doc) => {
+      const { _id, _type, via: _, ...rest } = doc
+      return { via: 'according to a Russian foreign ministry statement', ...rest, _type, _id }
+    })
+    const report = await pull(options)
+    expect(report.status).toBe('ok')
+    expect(report.updated).toEqual([{ id: QUOTE, file: `content/quotes/${QUOTE}.json` }])
+    const text = readFileSync(quoteFile(options.contentDir), 'utf8')
+    expect(text).toBe(formatContentFile(JSON.parse(text)))
+    expect(JSON.parse(text)).not.toHaveProperty('contentHash')
+    expect(JSON.parse(text)).not.toHaveProperty('_rev')
+    expect(JSON.parse(text).via).toBe('according to a Russian foreign ministry statement')
+    expect(readJson(join(options.root, 'sanity.lock.json'))).toEqual({
+      'test/production': { [QUOTE]: edited._rev },
+    })
+
+    const next = await publish(options)
+    expect(next.conflicts).toEqual([])
+    expect(next.status).toBe('published')
+    // The content already matches; the update only records this repo's hash of it.
+    expect(next.plan.find((r) => r.id === QUOTE)?.action).toBe('update')
+    expect(api.get(QUOTE)?.via).toBe('according to a Russian foreign ministry statement')
+
+    // A local change on top of the pulled revision publishes without --force.
+    writeFileSync(quoteFile(options.contentDir), text.replace('"direct"', '"partial"'))
+    const third = await publish(options)
+    expect(third.status).toBe('published')
+    expect(api.get(QUOTE)?.kind).toBe('partial')
+  })
+
+  it('refuses to overwrite a file with uncommitted changes, unless --force', async () => {
+    const { api, options } = await publishedRepo()
+    api.editorEdit(QUOTE, (doc) => ({ ...doc, via: 'edited in Studio' }))
+    const local = readFileSync(quoteFile(options.contentDir), 'utf8').replace(
+      '"direct"',
+      '"partial"',
+    )
+    writeFileSync(quoteFile(options.contentDir), local)
+    const refused = await pull(options)
+    expect(refused.status).toBe('incomplete')
+    expect(refused.refused).toEqual([{ id: QUOTE, file: `content/quotes/${QUOTE}.json` }])
+    expect(readFileSync(quoteFile(options.contentDir), 'utf8')).toBe(local)
+    expect(existsSync(join(options.root, 'sanity.lock.json'))).toBe(false)
+
+    const forced = await pull({ ...options, force: true })
+    expect(forced.status).toBe('ok')
+    expect(readJson(quoteFile(options.contentDir)).via).toBe('edited in Studio')
+  })
+
+  it('outside a git repository, says so and treats files as clean', async () => {
+    const started = await startApi()
+    api = started.api
+    const repo = tempRepo('pull-nogit-')
+    const options = { ...repo, config: started.config, retry: FAST_RETRY }
+    await publish(options)
+    api.editorEdit(QUOTE, (doc) => ({ ...doc, via: 'edited in Studio' }))
+    const report = await pull(options)
+    expect(report.notes.join()).toMatch(/not in a git repository/)
+    expect(report.updated.map((f) => f.id)).toEqual([QUOTE])
+  })
+
+  it('reports an invalid remote document by id and pointer, does not write it even with --force, writes the others, and fails', async () => {
+    const { api, options } = await publishedRepo()
+    api.editorEdit(QUOTE, (doc) => ({ ...doc, kind: 'rumour' }))
+    api.editorEdit('person-sergei-lavrov', (doc) => ({
+      ...doc,
+      role: 'Russian Foreign Minister (edited)',
+    }))
+    const before = readFileSync(quoteFile(options.contentDir), 'utf8')
+    const report = await pull({ ...options, force: true })
+    expect(report.status).toBe('incomplete')
+    expect(report.invalid).toEqual([QUOTE])
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', documentId: QUOTE, pointer: '/kind' }),
+    )
+    expect(readFileSync(quoteFile(options.contentDir), 'utf8')).toBe(before)
+    expect(readJson(join(options.contentDir, 'people', 'person-sergei-lavrov.json')).role).toBe(
+      'Russian Foreign Minister (edited)',
+    )
+  })
+
+  it('creates files for new documents in their type folder; reports deleted ones and removes them only with --prune', async () => {
+    const first = await publishedRepo()
+    const options = first.options
+    // A new person made in Studio, and a quote deleted there (another API holds the new state).
+    const docs = first.api.documents().filter((d) => d._id !== QUOTE)
+    docs.push({
+      _id: 'person-new-editor',
+      _type: 'person',
+      name: 'New Person',
+      slug: { _type: 'slug', current: 'new-person' },
+    })
+    await first.api.close()
+    const next = await startApi({ documents: docs })
+    api = next.api
+    const config = next.config
+    const report = await pull({ ...options, config })
+    expect(report.created).toEqual([
+      { id: 'person-new-editor', file: 'content/people/person-new-editor.json' },
+    ])
+    expect(report.deleted).toEqual([
+      { id: QUOTE, file: `content/quotes/${QUOTE}.json`, removed: false },
+    ])
+    expect(existsSync(quoteFile(options.contentDir))).toBe(true)
+
+    const pruned = await pull({ ...options, config, prune: true })
+    expect(pruned.deleted).toEqual([
+      { id: QUOTE, file: `content/quotes/${QUOTE}.json`, removed: true },
+    ])
+    expect(existsSync(quoteFile(options.contentDir))).toBe(false)
+  })
+})
