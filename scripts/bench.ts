@@ -6,6 +6,7 @@ import { writeCorpus } from '../src/bench/corpus.js'
 import { SUITES } from '../src/bench/registry.js'
 import type { BenchContext, SuiteResult } from '../src/bench/suite.js'
 import { allMet, formatTable } from '../src/bench/table.js'
+import { runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run bench -- [--docs 10000] [--runs 3] [--cold-runs 9]
                        [--renders 500] [--rounds 15] [--only ${SUITES.map((s) => s.name).join(',')}] [--json]
@@ -104,12 +105,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench: ${(error as Error).message}\n`)
-    process.exitCode = 2
-  },
-)
+runScript('bench', main)

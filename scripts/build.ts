@@ -6,6 +6,7 @@ import { BuildError } from '../src/build/pipeline.js'
 import { builtLine, problemsReport, shortPath } from '../src/build/summary.js'
 import { packageRoot } from '../src/package-root.js'
 import { isInputRule } from '../src/rules.js'
+import { runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run build [-- --root <folder>]
 
@@ -54,14 +55,6 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error)
-    const kept = error instanceof BuildError ? ' The previous build was left in place.' : ''
-    console.error(`build: ${message.split('\n')[0]}${kept}`)
-    process.exitCode = 2
-  },
+runScript('build', main, (message, error) =>
+  error instanceof BuildError ? `${message} The previous build was left in place.` : message,
 )

@@ -4,6 +4,7 @@ import { loadContent } from '../src/content.js'
 import { ContentError } from '../src/load.js'
 import { describeQueryError, queryContent } from '../src/query.js'
 import { isInputRule } from '../src/rules.js'
+import { reportBug, runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]
 
@@ -104,13 +105,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 0 : 2)
 })
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`query: ${message.split('\n')[0]} (this is a bug; please report it)\n`)
-    process.exitCode = 2
-  },
-)
+runScript('query', main, reportBug)

@@ -1,3 +1,10 @@
+/**
+ * `npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]`
+ *
+ * Without --id: writes the static site (html) to --out, default dist/site, swapped into place
+ * whole. With --id: prints that article to stdout in the format, or writes it under --out.
+ * Exit codes: 0 done, 1 content problems, 2 usage or environment.
+ */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { replaceDir } from '../src/build/swap-dir.js'
@@ -12,6 +19,7 @@ import {
   renderSite,
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
+import { runScript } from '../src/run-script.js'
 import { writeFileAtomic } from '../src/write-atomic.js'
 
 const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
@@ -122,13 +130,5 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    // An environment problem (unreadable folder, full disk): say what, without a stack trace.
-    process.stderr.write(`render: ${(error as Error)?.message ?? String(error)}\n`)
-    process.exitCode = 2
-  },
-)
+// An escaping error is an environment problem (unreadable folder, full disk): say what.
+runScript('render', () => run(process.argv.slice(2)))

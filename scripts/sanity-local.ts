@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { reportBug, runScript } from '../src/run-script.js'
 import { readSeed, SeedError } from '../tests/sanity-api/seed.js'
 import { type SanityApi, startSanityApi } from '../tests/sanity-api/server.js'
 
@@ -111,15 +112,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(
-      `sanity:local: ${message.split('\n')[0]} (this is a bug; please report it)\n`,
-    )
-    process.exitCode = 2
-  },
-)
+runScript('sanity:local', main, reportBug)

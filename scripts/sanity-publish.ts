@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { formatPlanTable } from '../src/publish/plan-table.js'
 import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
 import { format } from '../src/report/pretty.js'
+import { runScript, sentence } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run sanity:publish -- [--dry-run] [--drafts] [--force] [--root <folder>]
 
@@ -92,14 +93,6 @@ async function main(): Promise<number> {
   return report.status === 'published' ? 0 : 1
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-    const after = error instanceof PublishError ? ' Nothing was written.' : ''
-    console.error(`sanity:publish: ${after ? message.replace(/\.?$/, '.') : message}${after}`)
-    process.exitCode = 2
-  },
+runScript('sanity:publish', main, (message, error) =>
+  error instanceof PublishError ? `${sentence(message)} Nothing was written.` : message,
 )

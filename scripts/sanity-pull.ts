@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../src/publish/printable.js'
 import { PullError, type PullReport, pull } from '../src/publish/pull.js'
+import { runScript, sentence } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run sanity:pull -- [--drafts] [--force] [--prune] [--root <folder>]
 
@@ -84,14 +85,6 @@ async function main(): Promise<number> {
   return report.status === 'ok' ? 0 : 1
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-    const after = error instanceof PullError ? ' Nothing was written.' : ''
-    console.error(`sanity:pull: ${after ? message.replace(/\.?$/, '.') : message}${after}`)
-    process.exitCode = 2
-  },
+runScript('sanity:pull', main, (message, error) =>
+  error instanceof PullError ? `${sentence(message)} Nothing was written.` : message,
 )

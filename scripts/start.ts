@@ -5,6 +5,7 @@ import { build } from '../src/build/build.js'
 import { builtLine, problemsReport } from '../src/build/summary.js'
 import { packageRoot } from '../src/package-root.js'
 import { type PreviewEvent, startPreview } from '../src/preview.js'
+import { runScript } from '../src/run-script.js'
 import { DEFAULT_PORT } from '../src/serve/static-server.js'
 
 const USAGE = `Usage: npm start [-- --root <folder>]
@@ -131,13 +132,4 @@ async function main(): Promise<number> {
   })
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error)
-    console.error(`start: ${message.split('\n')[0]}`)
-    process.exitCode = 2
-  },
-)
+runScript('start', main)

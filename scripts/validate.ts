@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { isInputRule } from '../src/rules.js'
+import { runScript } from '../src/run-script.js'
 import { type ValidationReport, validate } from '../src/validate.js'
 
 const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
@@ -83,15 +84,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 0 : 2)
 })
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(
-      `validate: ${message.split('\n')[0]} (this is a bug in the validator; please report it)\n`,
-    )
-    process.exitCode = 2
-  },
+runScript(
+  'validate',
+  main,
+  (message) => `${message} (this is a bug in the validator; please report it)`,
 )
