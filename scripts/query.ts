@@ -100,9 +100,4 @@ async function main(): Promise<number> {
   }
 }
 
-// A closed pipe (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  process.exit(error.code === 'EPIPE' ? 0 : 2)
-})
-
 runScript('query', main, reportBug)

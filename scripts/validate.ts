@@ -79,11 +79,6 @@ async function main(): Promise<number> {
   return exitCode(report)
 }
 
-// A closed pipe (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  process.exit(error.code === 'EPIPE' ? 0 : 2)
-})
-
 runScript(
   'validate',
   main,

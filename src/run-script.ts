@@ -1,3 +1,5 @@
+import { watchOutputStreams } from './output-streams.js'
+
 /** The first line of what was thrown: a script prints that, never a stack trace. */
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
@@ -14,15 +16,19 @@ export function sentence(message: string): string {
  * environment). An error that escapes `main` is printed on stderr as one line,
  * `<name>: <message>`, and exits 2; `explain` may rewrite the message to add what the user needs
  * to know (that nothing was written, that it is a bug to report).
+ *
+ * The exit code stays the script's when its reader goes away early (`| head -n 1`): output just
+ * stops. Output lost for any other reason (a full disk) makes it 2. See {@link watchOutputStreams}.
  */
 export function runScript(
   name: string,
   main: () => Promise<number>,
   explain: (message: string, error: unknown) => string = (message) => message,
 ): void {
+  const output = watchOutputStreams(name)
   main().then(
     (code) => {
-      process.exitCode = code
+      process.exitCode = output.failure === null ? code : 2
     },
     (error: unknown) => {
       process.stderr.write(`${name}: ${explain(firstLine(error), error)}\n`)
