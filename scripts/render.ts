@@ -3,12 +3,18 @@
  *
  * Without --id: writes the static site (html) to --out, default dist/site, swapped into place
  * whole. With --id: prints that article to stdout in the format, or writes it under --out.
- * Exit codes: 0 done, 1 content problems, 2 usage or environment.
+ * --out must be missing, empty, or an output folder this package wrote (see "Output folders" in
+ * the README); anything else is refused before any work, with nothing changed.
+ * Exit codes: 0 done, 1 content problems, 2 usage or environment (a refused --out included).
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { replaceDir } from '../src/build/swap-dir.js'
-import { writeFiles } from '../src/build/write-files.js'
+import {
+  addToOutputFolder,
+  checkOutputFolder,
+  type OutputFolderOptions,
+  replaceOutputFolder,
+} from '../src/build/output-folder.js'
 import { ContentError, readDocuments } from '../src/load.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
@@ -20,7 +26,6 @@ import {
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
 import { runScript } from '../src/run-script.js'
-import { writeFileAtomic } from '../src/write-atomic.js'
 
 const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
@@ -85,11 +90,25 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
+  const contentDir = parsed.content === undefined ? undefined : resolve(parsed.content)
+  // The content being read is as much off limits as the package's own content/.
+  const folderOptions: OutputFolderOptions = {
+    protect:
+      contentDir === undefined
+        ? []
+        : [{ path: contentDir, name: 'the content folder', inside: true }],
+  }
+  const out =
+    parsed.out !== undefined
+      ? resolve(parsed.out)
+      : parsed.id === undefined
+        ? join(packageRoot(), 'dist', 'site')
+        : undefined
+  // A refused --out is known before any work; OutputFolderError exits 2 through runScript.
+  if (out !== undefined) await checkOutputFolder(out, folderOptions)
   let documents: Awaited<ReturnType<typeof readDocuments>>
   try {
-    documents = await readDocuments(
-      parsed.content === undefined ? undefined : resolve(parsed.content),
-    )
+    documents = await readDocuments(contentDir)
   } catch (error) {
     if (!(error instanceof ContentError)) throw error
     const report = { valid: false, documents: 0, problems: [...error.diagnostics] }
@@ -97,25 +116,25 @@ async function run(argv: string[]): Promise<number> {
     return 1
   }
   try {
+    if (out === undefined) {
+      // --id without --out: the article goes to stdout.
+      process.stdout.write(renderArticle(documents, parsed.id ?? '', parsed.format))
+      return 0
+    }
     if (parsed.id === undefined) {
-      const out = resolve(parsed.out ?? join(packageRoot(), 'dist', 'site'))
-      const stats = await replaceDir(out, (dir) => writeFiles(dir, renderSite(documents)))
+      const stats = await replaceOutputFolder(out, renderSite(documents), folderOptions)
       process.stderr.write(`render: wrote ${stats.pages} pages (${stats.bytes} bytes) to ${out}\n`)
       return 0
     }
     const rendered = renderArticle(documents, parsed.id, parsed.format)
-    if (parsed.out === undefined) {
-      process.stdout.write(rendered)
-      return 0
-    }
     const article = documents.find((document) => document._id === parsed.id)
     const folder = article?._type === 'article' ? article.slug.current : parsed.id
     const path =
       parsed.format === 'ninjs'
-        ? join(resolve(parsed.out), 'ninjs', `${parsed.id}.json`)
-        : join(resolve(parsed.out), 'articles', folder, `index.${EXTENSIONS[parsed.format]}`)
-    await writeFileAtomic(path, rendered)
-    process.stderr.write(`render: wrote ${path}\n`)
+        ? `ninjs/${parsed.id}.json`
+        : `articles/${folder}/index.${EXTENSIONS[parsed.format]}`
+    await addToOutputFolder(out, [{ path, content: rendered }], folderOptions)
+    process.stderr.write(`render: wrote ${join(out, ...path.split('/'))}\n`)
     return 0
   } catch (error) {
     if (error instanceof UnknownArticleError) {

@@ -1,4 +1,5 @@
 import { join, relative } from 'node:path'
+import { OutputFolderError } from './build/output-folder.js'
 import type { BuildResult } from './build/pipeline.js'
 import { startStaticServer } from './serve/static-server.js'
 import { watchFolders } from './watch.js'
@@ -40,6 +41,9 @@ export interface Preview {
  * Build, serve `dist/site` on 127.0.0.1, and rebuild when `content/` or `schemas/` change.
  * A rebuild that fails leaves the last good site in place (the build swaps folders only on
  * success), so the preview keeps working while the problems are fixed.
+ *
+ * @throws {OutputFolderError} when the first build refuses an output folder (one holding files
+ *   the build did not write); nothing is then served.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root, onEvent } = options
@@ -49,6 +53,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (result.ok) onEvent({ kind: 'built', trigger, result })
       else onEvent({ kind: 'rejected', trigger, result })
     } catch (error) {
+      // A refused dist/site at start is no passing failure: serving it would show a folder the
+      // build does not own. Later, the folder served is the build's own, and stays so.
+      if (trigger.kind === 'start' && error instanceof OutputFolderError) throw error
       onEvent({ kind: 'crashed', trigger, error: error as Error })
     }
   }
@@ -58,7 +65,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     root: join(root, 'dist', 'site'),
     ...(options.port === undefined ? {} : { port: options.port }),
   })
-  await runBuild({ kind: 'start' })
+  try {
+    await runBuild({ kind: 'start' })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
   const watcher = watchFolders(
     [join(root, 'content'), join(root, 'schemas')],
     (paths) => runBuild({ kind: 'change', paths: paths.map((path) => relative(root, path)) }),

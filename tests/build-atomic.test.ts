@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { OutputFolderError, replaceOutputFolder } from '../src/build/output-folder.js'
+import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
 import { BuildError, type BuildSteps, runBuild } from '../src/build/pipeline.js'
 import { removeLeftovers, replaceDir } from '../src/build/swap-dir.js'
 import { OutputPathError, unsafePathReason, writeFiles } from '../src/build/write-files.js'
@@ -12,16 +14,18 @@ afterEach(() => {
 })
 
 /** A package-like temp root: content/, a compiled library in dist/lib, and a previous dist/site. */
-function fixtureRoot(): string {
+async function fixtureRoot(): Promise<string> {
   const root = tempDir()
   roots.push(root)
   writeTree(root, {
     'content/people/person-a.json': '{"_id":"person-a","_type":"person","name":"A"}\n',
     'content/people/person-b.json': '{"_id":"person-b","_type":"person","name":"B"}\n',
     'dist/lib/src/index.js': 'export const compiled = true\n',
-    'dist/site/index.html': '<h1>old site</h1>',
-    'dist/site/old-only/index.html': '<p>only in the old build</p>',
   })
+  await replaceOutputFolder(join(root, 'dist/site'), [
+    { path: 'index.html', content: '<h1>old site</h1>' },
+    { path: 'old-only/index.html', content: '<p>only in the old build</p>' },
+  ])
   return root
 }
 
@@ -31,7 +35,7 @@ function distEntries(root: string): string[] {
 
 describe('runBuild (machinery, with stand-in steps)', () => {
   it('replaces dist/site with the new build and leaves no temporary folder', async () => {
-    const root = fixtureRoot()
+    const root = await fixtureRoot()
     const lib = snapshot(join(root, 'dist/lib'))
     const result = await runBuild(standInSteps(), { root })
     expect(result.ok).toBe(true)
@@ -44,10 +48,13 @@ describe('runBuild (machinery, with stand-in steps)', () => {
     expect(existsSync(join(root, 'dist/site/old-only'))).toBe(false)
     expect(distEntries(root)).toEqual(['lib', 'site'])
     expect(snapshot(join(root, 'dist/lib'))).toEqual(lib)
+    expect(readFileSync(join(root, 'dist/site', OUTPUT_MANIFEST), 'utf8')).toContain(
+      '"person-b/index.html"',
+    )
   })
 
   it('leaves dist/ byte-for-byte as it was when validation fails', async () => {
-    const root = fixtureRoot()
+    const root = await fixtureRoot()
     writeFileSync(join(root, 'content/people/person-b.json'), '{"_id": "person-b",')
     const before = snapshot(join(root, 'dist'))
     const result = await runBuild(standInSteps(), { root })
@@ -67,7 +74,7 @@ describe('runBuild (machinery, with stand-in steps)', () => {
   })
 
   it('keeps the old site when the renderer throws', async () => {
-    const root = fixtureRoot()
+    const root = await fixtureRoot()
     const before = snapshot(join(root, 'dist'))
     const steps: BuildSteps = {
       ...standInSteps(),
@@ -87,7 +94,7 @@ describe('runBuild (machinery, with stand-in steps)', () => {
   })
 
   it('keeps the old site when writing fails half-way, and removes the partial output', async () => {
-    const root = fixtureRoot()
+    const root = await fixtureRoot()
     const before = snapshot(join(root, 'dist'))
     const steps: BuildSteps = {
       ...standInSteps(),
@@ -110,13 +117,52 @@ describe('runBuild (machinery, with stand-in steps)', () => {
   })
 
   it('never touches dist/lib, even when it replaces dist/site', async () => {
-    const root = fixtureRoot()
+    const root = await fixtureRoot()
     writeTree(root, { 'dist/lib/scripts/build.js': '// compiled\n', 'dist/other.txt': 'keep' })
     const lib = snapshot(join(root, 'dist/lib'))
     const result = await runBuild(standInSteps(), { root })
     expect(result.ok).toBe(true)
     expect(snapshot(join(root, 'dist/lib'))).toEqual(lib)
     expect(readFileSync(join(root, 'dist/other.txt'), 'utf8')).toBe('keep')
+  })
+
+  it('refuses an output folder holding a file it did not write, before touching any output', async () => {
+    const root = await fixtureRoot()
+    writeTree(root, { 'dist/site/notes.txt': 'my notes' })
+    const before = snapshot(join(root, 'dist'))
+    let validated = false
+    const site = standInSteps().outputs[0]
+    const steps: BuildSteps = {
+      ...standInSteps(),
+      validate: async (dir) => {
+        validated = true
+        return standInSteps().validate(dir)
+      },
+      // dist/sanity comes first and is missing: it must not be written either.
+      outputs: [
+        { name: 'sanity', render: () => [{ path: 'a.ndjson', content: '{}' }] },
+        ...(site ? [site] : []),
+      ],
+    }
+    const failure = runBuild(steps, { root })
+    await expect(failure).rejects.toThrow(OutputFolderError)
+    await expect(failure).rejects.toThrow(/dist\/site: it holds notes\.txt.*Nothing was changed/)
+    expect(validated).toBe(false)
+    expect(snapshot(join(root, 'dist'))).toEqual(before)
+    expect(distEntries(root)).toEqual(['lib', 'site'])
+  })
+
+  it.each([
+    ['content', /it is inside the content folder|it is inside content\//],
+    ['schemas', /it is inside schemas\//],
+  ])('refuses outDir %s', async (outDir, reason) => {
+    const root = await fixtureRoot()
+    mkdirSync(join(root, 'schemas'))
+    const before = snapshot(root)
+    const failure = runBuild(standInSteps(), { root, outDir: join(root, outDir) })
+    await expect(failure).rejects.toThrow(OutputFolderError)
+    await expect(failure).rejects.toThrow(reason)
+    expect(snapshot(root)).toEqual(before)
   })
 })
 

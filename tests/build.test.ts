@@ -4,6 +4,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build/build.js'
+import { OutputFolderError } from '../src/build/output-folder.js'
+import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
 import { copyPackage, PACKAGE_ROOT, runScript, snapshot, writeTree } from './build-helpers.js'
 
 const roots: string[] = []
@@ -52,7 +54,8 @@ describe('build (real validation and rendering)', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const site = join(root, 'dist/site')
-    const files = allFiles(site)
+    const files = allFiles(site).filter((file) => !file.endsWith(OUTPUT_MANIFEST))
+    expect(existsSync(join(site, OUTPUT_MANIFEST))).toBe(true)
     const [output] = result.outputs
     expect(output?.files).toBe(files.length)
     expect(output?.pages).toBe(files.filter((f) => f.endsWith('.html')).length)
@@ -81,15 +84,25 @@ describe('build (real validation and rendering)', () => {
     expect(snapshot(join(root, 'dist'))).toEqual(before)
   })
 
-  it('replaces the site on a successful rebuild, never touching dist/lib', async () => {
+  it('rebuilds over its own outputs, and refuses a dist/site holding a file of yours', async () => {
     const root = packageCopy()
     const lib = snapshot(join(root, 'dist/lib'))
     expect((await build({ root })).ok).toBe(true)
-    writeTree(root, { 'dist/site/stale.html': 'from an older build' })
     expect((await build({ root })).ok).toBe(true)
-    expect(existsSync(join(root, 'dist/site/stale.html'))).toBe(false)
     expect(snapshot(join(root, 'dist/lib'))).toEqual(lib)
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['lib', 'ninjs', 'sanity', 'site'])
+
+    writeTree(root, { 'dist/site/notes.txt': 'mine' })
+    const before = snapshot(join(root, 'dist'))
+    await expect(build({ root })).rejects.toThrow(OutputFolderError)
+    expect(snapshot(join(root, 'dist'))).toEqual(before)
+    const run = runScript('build', ['--root', root])
+    expect(run.stderr).toMatch(
+      /^build: Refusing to write .*dist\/site: it holds notes\.txt.* Nothing was changed\./m,
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.status).toBe(2)
+    expect(readFileSync(join(root, 'dist/site/notes.txt'), 'utf8')).toBe('mine')
   })
 })
 

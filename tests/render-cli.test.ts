@@ -82,16 +82,14 @@ describe('npm run render', () => {
     expect(stderr).toContain('Usage: npm run render')
   })
 
-  it('writes the whole site to --out, swapped in whole, with no leftovers', () => {
+  it('writes the whole site to --out, and replaces it whole, with no leftovers', () => {
     const parent = mkdtempSync(join(tmpdir(), 'render-out-'))
     const out = join(parent, 'site')
-    mkdirSync(out)
-    writeFileSync(join(out, 'stale.html'), 'from an older build')
+    expect(render('--out', out).code).toBe(0)
     const { code, stderr } = render('--out', out)
     expect(code).toBe(0)
     expect(stderr).toMatch(/wrote 10 pages/)
     expect(readdirSync(parent)).toEqual(['site'])
-    expect(existsSync(join(out, 'stale.html'))).toBe(false)
     expect(readFileSync(join(out, 'quotes/index.html'), 'utf8')).toContain('<h1>Who said what</h1>')
     expect(
       existsSync(
@@ -101,6 +99,14 @@ describe('npm run render', () => {
         ),
       ),
     ).toBe(true)
+  })
+
+  it('refuses an --out inside the --content folder it reads (exit 2, nothing written)', () => {
+    const content = contentFolder(storyDocuments())
+    const { code, stderr } = render('--content', content, '--out', join(content, 'site'))
+    expect(stderr).toContain('it is inside the content folder')
+    expect(code).toBe(2)
+    expect(existsSync(join(content, 'site'))).toBe(false)
   })
 
   it('writes one article under --out with --id', () => {
@@ -135,11 +141,12 @@ describe('npm run render', () => {
     const broken = story.find((document) => document._id === ARTICLE_ID)
     if (broken?._type === 'article') broken.body.push({ _type: 'table', _key: 't' } as never)
     const content = contentFolder(story)
-    const { code, stderr } = render('--content', content, '--out', join(content, 'site'))
+    const out = join(mkdtempSync(join(tmpdir(), 'render-out-')), 'site')
+    const { code, stderr } = render('--content', content, '--out', out)
     expect(code).toBe(1)
     expect(stderr).toContain('render/unknown-type')
     expect(stderr).toContain(`"${ARTICLE_ID}" at /body/11: unknown block type "table"`)
-    expect(existsSync(join(content, 'site'))).toBe(false)
+    expect(existsSync(out)).toBe(false)
     expectNoStackTrace(stderr)
   })
 })

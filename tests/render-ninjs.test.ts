@@ -23,6 +23,7 @@ import {
 } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build/build.js'
+import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
 import { copyPackage, runScript, tempDir } from './build-helpers.js'
 import { hostileDocuments, PAYLOAD, UNSAFE_HREFS } from './fixtures/render/hostile.js'
 import { attr, contentDocuments, Page, ROOT, SEED_FILE, text } from './fixtures/render/html.js'
@@ -468,7 +469,7 @@ describe('npm run build', () => {
       expect(result.ok).toBe(true)
       const dir = join(root, 'dist/ninjs')
       const articles = readdirSync(join(root, 'content/articles')).sort()
-      expect(readdirSync(dir).sort()).toEqual(articles)
+      expect(readdirSync(dir).sort()).toEqual([OUTPUT_MANIFEST, ...articles])
       const written = readFileSync(join(dir, `${article._id}.json`), 'utf8')
       expect(written).toBe(serializeNinjs(ninjs))
       expect(schemaErrors(JSON.parse(written) as NinjsDocument)).toEqual([])

@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the compiled script on a temp copy of the package, on a free port.
 // npm test compiles first (pretest).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -136,6 +136,20 @@ describe('npm start (compiled script, temp copy)', () => {
     editPerson(root, '"name": 5', '"name": "Antony Blinken"')
     await server.waitFor(/changed\. Built dist\/site/, mark)
     expect(await text(server.url)).toMatch(/^200 /)
+  })
+
+  it('exits 2, serving nothing and changing nothing, when dist/site holds a file of yours', () => {
+    const root = packageCopy()
+    mkdirSync(join(root, 'dist/site'), { recursive: true })
+    writeFileSync(join(root, 'dist/site/notes.txt'), 'mine')
+    const run = runScript('start', ['--root', root], { env: { PORT: '0' } })
+    expect(run.stderr).toMatch(
+      /^start: Refusing to write .*dist\/site: .*notes\.txt.*Nothing was changed/m,
+    )
+    expect(run.stdout).not.toContain('Serving')
+    expect(run.status).toBe(2)
+    expect(readdirSync(join(root, 'dist/site'))).toEqual(['notes.txt'])
+    expect(readdirSync(join(root, 'dist'))).toEqual(['site'])
   })
 
   it('exits 2 with a message for a bad PORT or a port in use', async () => {

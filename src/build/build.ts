@@ -23,10 +23,12 @@ export const BUILD_STEPS: BuildSteps = {
  *
  * Content errors return `{ ok: false, problems }` and leave `dist/` untouched. On success each
  * new folder replaces its old one by renames, so no reader ever sees half a site, and nothing
- * else under `dist/` (the compiled library in `dist/lib`) is touched.
+ * else under `dist/` (the compiled library in `dist/lib`) is touched. An output folder that holds
+ * anything the build did not write (a file of yours in `dist/site`) is never replaced.
  *
  * @param options.root Package folder with `content/`; default this package.
  * @throws {BuildError} when rendering or writing fails; the old site is then left in place.
+ * @throws {OutputFolderError} when an output folder may not be replaced; nothing was changed.
  */
 export function build(options: BuildOptions = {}): Promise<BuildResult> {
   return runBuild(BUILD_STEPS, { root: packageRoot(), ...options })

@@ -2,8 +2,9 @@ import { isAbsolute, join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Diagnostic } from '../diagnostics.js'
 import type { ContentDocument } from '../generated/types.js'
-import { replaceDir } from './swap-dir.js'
-import { type OutputFile, type WriteStats, writeFiles } from './write-files.js'
+import { checkOutputFolder, OutputFolderError, replaceOutputFolder } from './output-folder.js'
+import { packageFolders } from './protected-folders.js'
+import type { OutputFile, WriteStats } from './write-files.js'
 
 /** What validation says about the content (the shape of `validate()`'s report). */
 export interface ValidationOutcome {
@@ -36,7 +37,10 @@ export interface BuildOptions {
   root?: string
   /** Where the content is. Default `<root>/content`. */
   contentDir?: string
-  /** Where outputs go. Default `<root>/dist`. Only the outputs' own folders are replaced. */
+  /**
+   * Where outputs go. Default `<root>/dist`. Only the outputs' own folders are replaced, and only
+   * when each is missing, empty or an earlier output (see `replaceOutputFolder`).
+   */
   outDir?: string
 }
 
@@ -80,6 +84,9 @@ function diagnosticsOf(error: unknown): Diagnostic[] | null {
  * Content errors return `{ ok: false, problems }` and touch nothing on disk. A renderer or disk
  * failure throws {@link BuildError}; each output folder is then either the old one or the new
  * one, never a mix, and no temporary folder is left.
+ *
+ * @throws {OutputFolderError} before anything is read or written, when an output folder holds
+ *   what the build did not write, or would be (or hold) the package folder, `content/` or `schemas/`.
  */
 export async function runBuild(
   steps: BuildSteps,
@@ -90,6 +97,13 @@ export async function runBuild(
   const root = options.root ?? process.cwd()
   const contentDir = options.contentDir ?? join(root, 'content')
   const outDir = options.outDir ?? join(root, 'dist')
+  const protect = [
+    ...packageFolders(root),
+    { path: contentDir, name: 'the content folder', inside: true },
+  ]
+  const folders = steps.outputs.map(({ name }) => join(outDir, name))
+  // Every folder first: a refused one must not come to light after another was replaced.
+  for (const dir of folders) await checkOutputFolder(dir, { protect })
 
   const report = await steps.validate(displayPath(contentDir))
   if (!report.valid)
@@ -119,8 +133,9 @@ export async function runBuild(
   for (const { name, files } of rendered) {
     const dir = join(outDir, name)
     try {
-      outputs.push({ name, dir, ...(await replaceDir(dir, (tmp) => writeFiles(tmp, files))) })
+      outputs.push({ name, dir, ...(await replaceOutputFolder(dir, files, { protect })) })
     } catch (error) {
+      if (error instanceof OutputFolderError) throw error
       const why = (error as Error).message
       throw new BuildError('write', `Writing ${displayPath(dir)} failed: ${why}`, { cause: error })
     }
