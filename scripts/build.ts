@@ -13,7 +13,9 @@ const USAGE = `Usage: npm run build [-- --root <folder>]
 Validates content/, then writes the static site to dist/site, the Sanity import file to
 dist/sanity/dataset.ndjson and the IPTC ninjs export to dist/ninjs/ (each folder replaced whole;
 nothing else under dist/, such as the compiled library in dist/lib, is touched). --root builds another copy of the package.
-Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment or build failure.`
+An output folder holding a file the build did not write, or one changed since, is never replaced.
+Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment, build failure or
+a refused output folder (nothing written).`
 
 function parseCommand(): { root: string } | 'help' {
   const { values } = parseArgs({

@@ -34,7 +34,10 @@ const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|ma
                    (ninjs: DIR/ninjs/<id>.json, as the build writes it)
   --format F       html (default), text, markdown or ninjs (IPTC ninjs 3.1 JSON); all but html
                    need --id
-  --content DIR    read the content from DIR (default: the package's content/)`
+  --content DIR    read the content from DIR (default: the package's content/)
+  --out DIR        must be missing, empty, or an output folder this package wrote and nobody
+                   changed (it holds a .output-manifest); never the package folder, content/ or
+                   schemas/. Anything else is refused with exit 2, and nothing is changed.`
 
 const EXTENSIONS: Record<ArticleFormat, string> = {
   html: 'html',
