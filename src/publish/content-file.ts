@@ -1,3 +1,4 @@
+import { stringifyJson } from '../json/stringify.js'
 import { KeyOrder } from './key-order.js'
 
 let defaultOrder: KeyOrder | undefined
@@ -10,8 +11,10 @@ function schemaOrder(): KeyOrder {
 
 /**
  * A document as the repo stores it: keys in the schema's property order at every depth,
- * 2-space JSON, one trailing newline. Two equal documents always give the same text.
+ * 2-space JSON, one trailing newline. Two equal documents always give the same text. Any depth
+ * is safe (nothing recurses as deep as the document), so a remote document nested too deep can
+ * still be formatted, and then rejected by the validator with its id.
  */
 export function formatContentFile(doc: object, order: KeyOrder = schemaOrder()): string {
-  return `${JSON.stringify(order.apply(doc), null, 2)}\n`
+  return `${stringifyJson(order.apply(doc), '  ')}\n`
 }
