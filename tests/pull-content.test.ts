@@ -4,10 +4,10 @@ import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatContentFile } from '../src/publish/content-file.js'
 import {
-  countFiles,
   FAST_RETRY,
   gitChanges,
   gitInit,
+  publishedRepo as publishedRepoFor,
   readJson,
   startApi,
   tempRepo,
@@ -23,15 +23,11 @@ afterEach(async () => {
 const QUOTE = 'quote-lavrov-farce'
 const quoteFile = (contentDir: string) => join(contentDir, 'quotes', `${QUOTE}.json`)
 
-/** A temp repo under git, published to a fresh local API. */
+/** A published repo whose API is closed after the test. */
 async function publishedRepo() {
-  const started = await startApi()
-  api = started.api
-  const repo = tempRepo('pull-test-')
-  gitInit(repo.root)
-  const options = { ...repo, config: started.config, retry: FAST_RETRY }
-  expect((await publish(options)).status).toBe('published')
-  return { api: started.api, options, total: countFiles(repo.contentDir) }
+  const published = await publishedRepoFor('pull-test-')
+  api = published.api
+  return published
 }
 
 describe('pull', () => {

@@ -4,13 +4,11 @@ import { join } from 'node:path'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  FAST_RETRY,
   gitChanges,
-  gitInit,
+  publishedRepo as publishedRepoFor,
   readJson,
   runScriptAsync,
   startApi,
-  tempRepo,
 } from './publish-helpers.js'
 import type { SanityApi, SanityDocument } from './sanity-api/server.js'
 
@@ -26,20 +24,24 @@ const LAVROV = 'person-sergei-lavrov'
 const PUTIN = 'person-vladimir-putin'
 const articleFile = `content/articles/${ARTICLE}.json`
 
-/** A temp repo under git, published to a fresh local API. */
+/** A published repo whose API is closed after the test. */
 async function publishedRepo() {
-  const started = await startApi()
-  api = started.api
-  const repo = tempRepo('pull-set-')
-  gitInit(repo.root)
-  const options = { ...repo, config: started.config, retry: FAST_RETRY }
-  expect((await publish(options)).status).toBe('published')
-  return { api: started.api, options }
+  const published = await publishedRepoFor('pull-set-')
+  api = published.api
+  return published
 }
 
-/** Replace the API by one holding `documents` (what an editor made of the dataset). */
-async function remoteBecomes(documents: SanityDocument[]) {
-  await api?.close()
+/**
+ * Replace the API by one holding its documents and a new person (an editor made it in Studio),
+ * whose `_id` may be anything.
+ */
+async function remoteAddsPerson(current: SanityApi, id: string) {
+  const documents: SanityDocument[] = [
+    ...current.documents(),
+    { _id: id, _type: 'person', name: 'New Person', slug: { _type: 'slug', current: 'new-p' } },
+  ]
+  await current.close()
+  api = undefined
   const next = await startApi({ documents })
   api = next.api
   return next
@@ -76,9 +78,12 @@ describe('pull validates the content set it would leave, and writes all of it or
   })
 
   it('--prune does not remove a person or a quote the article still references', async () => {
-    const { api, options } = await publishedRepo()
-    const docs = api.documents().filter((d) => d._id !== LAVROV && d._id !== ON_THE_MOVE)
-    const next = await remoteBecomes(docs)
+    const first = await publishedRepo()
+    const options = first.options
+    const docs = first.api.documents().filter((d) => d._id !== LAVROV && d._id !== ON_THE_MOVE)
+    await first.api.close()
+    const next = await startApi({ documents: docs })
+    api = next.api
     const report = await pull({ ...options, config: next.config, prune: true, force: true })
     expect(report.status).toBe('invalid')
     expect(gitChanges(options.root)).toBe('')
@@ -159,14 +164,7 @@ describe('pull validates the content set it would leave, and writes all of it or
       slug: { _type: 'slug', current: 'local-work' },
     })}\n`
     writeFileSync(path, local)
-    const docs = api.documents()
-    docs.push({
-      _id: 'person-new-editor',
-      _type: 'person',
-      name: 'New Person',
-      slug: { _type: 'slug', current: 'new-person' },
-    })
-    const next = await remoteBecomes(docs)
+    const next = await remoteAddsPerson(api, 'person-new-editor')
     const report = await pull({ ...options, config: next.config })
     expect(report.refused).toEqual([
       {
@@ -196,17 +194,10 @@ describe('pull validates the content set it would leave, and writes all of it or
 
   it('a document whose `_id` is `__proto__` is written and recorded in sanity.lock.json', async () => {
     const { api, options } = await publishedRepo()
-    const docs = api.documents()
-    docs.push({
-      _id: '__proto__',
-      _type: 'person',
-      name: 'Proto Person',
-      slug: { _type: 'slug', current: 'proto-person' },
-    })
-    const next = await remoteBecomes(docs)
+    const next = await remoteAddsPerson(api, '__proto__')
     const report = await pull({ ...options, config: next.config })
     expect(report.status).toBe('ok')
-    expect(readJson(join(options.contentDir, 'people', '__proto__.json')).name).toBe('Proto Person')
+    expect(readJson(join(options.contentDir, 'people', '__proto__.json')).name).toBe('New Person')
     const lock = readJson(join(options.root, 'sanity.lock.json'))['test/production'] as object
     expect(Object.hasOwn(lock, '__proto__')).toBe(true)
     expect(Object.getOwnPropertyDescriptor(lock, '__proto__')?.value).toBe(
@@ -216,14 +207,7 @@ describe('pull validates the content set it would leave, and writes all of it or
 
   it('--drafts: the remote id drafts.drafts.x does not become a local document drafts.x', async () => {
     const { api, options } = await publishedRepo()
-    const docs = api.documents()
-    docs.push({
-      _id: 'drafts.drafts.person-odd',
-      _type: 'person',
-      name: 'Odd Draft',
-      slug: { _type: 'slug', current: 'odd-draft' },
-    })
-    const next = await remoteBecomes(docs)
+    const next = await remoteAddsPerson(api, 'drafts.drafts.person-odd')
     const report = await pull({ ...options, config: next.config, drafts: true })
     expect(report.status).toBe('invalid')
     expect(report.problems).toContainEqual(
