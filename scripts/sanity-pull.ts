@@ -1,21 +1,31 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../src/publish/printable.js'
-import { PullError, type PullReport, pull } from '../src/publish/pull.js'
+import {
+  type Change,
+  PullError,
+  type PullProblem,
+  type PullReport,
+  pull,
+  type RefusedFile,
+} from '../src/publish/pull.js'
 import { runScript, sentence } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run sanity:pull -- [--drafts] [--force] [--prune] [--root <folder>]
 
 Fetches the dataset's articles, people, quotes and photos (published versions, or drafts with
---drafts), validates them and writes content/ files in the repo's format. Records the pulled
-revisions in sanity.lock.json so the next publish builds on them.
+--drafts), and builds the content/ they would make. Only when that whole set is valid are the
+files written, in the repo's format, all at once; otherwise nothing is written, and each problem
+is named with the change in the CMS that causes it. Records the pulled revisions in
+sanity.lock.json so the next publish builds on them.
   --drafts  pull drafts where there is one
-  --force   overwrite files with uncommitted changes
+  --force   overwrite files with uncommitted changes, or holding another document
   --prune   remove files of documents deleted in the CMS
   --root    the package folder to pull into (default: this package)
 Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (for private datasets and
 drafts), SANITY_API_VERSION (optional), SANITY_API_HOST (optional).
-Exit codes: 0 done, 1 invalid remote documents or refused files, 2 usage or environment.`
+Exit codes: 0 done, 1 the result would be invalid (nothing written) or files were refused,
+2 usage or environment (a damaged sanity.lock.json included; nothing written).`
 
 function parseCommand() {
   const { values } = parseArgs({
@@ -30,20 +40,40 @@ function parseCommand() {
   return values
 }
 
+const CAUSE: Record<Change, (id: string, file: string) => string> = {
+  created: (id, file) => `caused by the CMS's new document ${id} (${file})`,
+  updated: (id, file) => `caused by the CMS's change to ${id} (${file})`,
+  removed: (id, file) => `caused by the deletion of ${id} in the CMS (--prune removes ${file})`,
+}
+
+const REFUSED: Record<RefusedFile['reason'], string> = {
+  uncommitted: 'has uncommitted changes; commit or discard them, or pull with --force.',
+  'other-document': 'holds another document; rename or move it, or pull with --force.',
+}
+
+/** A problem, where it is, and what causes it. */
+function problemLines(p: PullProblem): string[] {
+  const where = p.file ? `  at ${p.file}:${p.line}:${p.column}` : '  in the CMS'
+  const causes = p.causes.map((c) => `  ${CAUSE[c.change](c.id, c.file)}`)
+  const cause =
+    causes.length > 0 || p.rule.startsWith('pull/')
+      ? causes
+      : ['  already in content/: fix it there (or restore it from git), and pull again.']
+  const head = `${p.documentId ?? p.file}#${p.pointer}  ${p.severity.padEnd(7)}  ${p.message}  [${p.rule}]`
+  return [head, where, ...cause]
+}
+
 function lines(report: PullReport): { out: string[]; err: string[] } {
   const out: string[] = []
   const err: string[] = []
   for (const note of report.notes) err.push(`note: ${note}`)
-  for (const p of report.problems)
+  for (const p of report.problems) err.push(...problemLines(p))
+  if (report.status === 'invalid')
     err.push(
-      printable(`${p.documentId}#${p.pointer}  ${p.severity.padEnd(7)}  ${p.message}  [${p.rule}]`),
+      `Nothing was written: the pull would leave content/ invalid (${report.invalid.join(', ') || 'see above'}). ` +
+        'Fix the documents named above in the CMS, or in content/, and pull again.',
     )
-  for (const id of report.invalid)
-    err.push(`not written: ${printable(id)} is invalid in the CMS; fix it there and pull again.`)
-  for (const f of report.refused)
-    err.push(
-      `refused: ${f.file} has uncommitted changes; commit or discard them, or pull with --force.`,
-    )
+  for (const f of report.refused) err.push(`refused: ${f.file} ${REFUSED[f.reason]}`)
   for (const f of report.created) out.push(`created  ${f.file}`)
   for (const f of report.updated) out.push(`updated  ${f.file}`)
   for (const f of report.deleted)
@@ -56,8 +86,8 @@ function lines(report: PullReport): { out: string[]; err: string[] } {
     `${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged, ` +
       `${report.deleted.length} deleted in the CMS, ${report.invalid.length} invalid, ${report.refused.length} refused.`,
   )
-  // Files and ids of written documents passed validation, so only problems carry remote text.
-  return { out, err }
+  // Ids and file names come from the dataset: every line is filtered.
+  return { out: out.map(printable), err: err.map(printable) }
 }
 
 async function main(): Promise<number> {

@@ -36,7 +36,13 @@ export { readSanityConfig, SanityConfigError } from './publish/config.js'
 export type { PlanAction, PlannedDocument } from './publish/plan.js'
 export type { PublishFailure, PublishOptions, PublishReport } from './publish/publish.js'
 export { PublishError, publish } from './publish/publish.js'
-export type { PulledFile, PullOptions, PullReport, RemoteProblem } from './publish/pull.js'
+export type {
+  PulledFile,
+  PullOptions,
+  PullProblem,
+  PullReport,
+  RefusedFile,
+} from './publish/pull.js'
 export { PullError, pull } from './publish/pull.js'
 export { describeQueryError, queryContent } from './query.js'
 export { renderArticleJsonLd } from './render/article-json-ld.js'

@@ -56,19 +56,45 @@ export async function validate(
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
   const expanded = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir()])
-  const problems = [...expanded.problems]
-  const spool = expanded.sources.some((s) => s.kind === 'stdin') ? await Spool.create() : undefined
+  return validateSources(expanded.sources, expanded.problems, options)
+}
+
+/** A .json file held in memory: its name, as problems name it, and its bytes or text. */
+export interface FileInMemory {
+  file: string
+  content: Uint8Array | string
+}
+
+/**
+ * Validate .json files held in memory, as `validate` would validate them on disk: one document
+ * each, checked together (references, quotes, ids). Used to check a set of files before it is
+ * written; nothing is read from disk or written.
+ */
+export async function validateFiles(files: readonly FileInMemory[]): Promise<ValidationReport> {
+  const sources: Source[] = files.map(({ file, content }) => {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
+    return { kind: 'json', file, path: file, size: bytes.length, bytes }
+  })
+  // No checker threads: the set is small, and its buffers are not theirs to take.
+  return validateSources(sources, [], { workers: 0 })
+}
+
+async function validateSources(
+  sources: readonly Source[],
+  inputProblems: readonly Diagnostic[],
+  options: ValidateOptions,
+): Promise<ValidationReport> {
+  const problems = [...inputProblems]
+  const spool = sources.some((s) => s.kind === 'stdin') ? await Spool.create() : undefined
   try {
-    const run = new Run(expanded.sources, options, spool)
+    const run = new Run(sources, options, spool)
     problems.push(...(await run.all()))
     const deferred = run.checks.finish()
-    problems.push(
-      ...(await placeDeferred(deferred, (place) => readAgain(place, expanded.sources, spool))),
-    )
+    problems.push(...(await placeDeferred(deferred, (place) => readAgain(place, sources, spool))))
     return {
       valid: !problems.some((p) => p.severity === 'error'),
       documents: run.documents,
-      problems: sortProblems(problems, expanded.sources),
+      problems: sortProblems(problems, sources),
     }
   } finally {
     await spool?.remove()
@@ -168,6 +194,8 @@ async function readAgain(
   spool: Spool | undefined,
 ): Promise<Uint8Array | null> {
   const source = sources[place.sourceIndex]
+  if (source?.kind === 'json' && source.bytes)
+    return source.bytes.subarray(place.offset, place.offset + place.length)
   const path = source?.kind === 'stdin' ? spool?.path : source?.path
   if (!path) return null
   try {

@@ -154,7 +154,7 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
       /^quote-lavrov-farce#\/kind {2}error {3}.+\[schema\/[a-z-]+\]$/m,
     )
     expect(invalidPull.stderr).toContain(
-      'not written: quote-lavrov-farce is invalid in the CMS; fix it there and pull again.',
+      'Nothing was written: the pull would leave content/ invalid (quote-lavrov-farce).',
     )
     api.editorEdit('person-sergei-lavrov', (doc) => ({ ...doc, role: 'edited' }))
     expect((await run('sanity-publish', ['--force'])).status).toBe(0)

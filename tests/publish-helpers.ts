@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
-import { readSanityConfig, type SanityConfig } from 'us-russia-g20-story'
+import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story'
 import { compiledScript, PACKAGE_ROOT } from './build-helpers.js'
 import { type SanityApi, type SanityApiOptions, startSanityApi } from './sanity-api/server.js'
 
@@ -46,6 +46,20 @@ export async function startApi(
 ): Promise<{ api: SanityApi; config: SanityConfig }> {
   const api = await startSanityApi({ token: TEST_TOKEN, ...options })
   return { api, config: readSanityConfig(api.env()) }
+}
+
+/**
+ * A temp repo under git, published to a fresh local API. The caller closes `api`. `total` is the
+ * number of content files.
+ */
+export async function publishedRepo(prefix = 'pull-test-') {
+  const started = await startApi()
+  const repo = tempRepo(prefix)
+  gitInit(repo.root)
+  const options = { ...repo, config: started.config, retry: FAST_RETRY }
+  const published = await publish(options)
+  if (published.status !== 'published') throw new Error(`publish: ${published.status}`)
+  return { api: started.api, options, total: countFiles(repo.contentDir) }
 }
 
 /** Mutations the server received (in mutate requests, whatever their status). */

@@ -4,10 +4,10 @@ import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatContentFile } from '../src/publish/content-file.js'
 import {
-  countFiles,
   FAST_RETRY,
   gitChanges,
   gitInit,
+  publishedRepo as publishedRepoFor,
   readJson,
   startApi,
   tempRepo,
@@ -23,15 +23,11 @@ afterEach(async () => {
 const QUOTE = 'quote-lavrov-farce'
 const quoteFile = (contentDir: string) => join(contentDir, 'quotes', `${QUOTE}.json`)
 
-/** A temp repo under git, published to a fresh local API. */
+/** A published repo whose API is closed after the test. */
 async function publishedRepo() {
-  const started = await startApi()
-  api = started.api
-  const repo = tempRepo('pull-test-')
-  gitInit(repo.root)
-  const options = { ...repo, config: started.config, retry: FAST_RETRY }
-  expect((await publish(options)).status).toBe('published')
-  return { api: started.api, options, total: countFiles(repo.contentDir) }
+  const published = await publishedRepoFor('pull-test-')
+  api = published.api
+  return published
 }
 
 describe('pull', () => {
@@ -93,7 +89,9 @@ describe('pull', () => {
     writeFileSync(quoteFile(options.contentDir), local)
     const refused = await pull(options)
     expect(refused.status).toBe('incomplete')
-    expect(refused.refused).toEqual([{ id: QUOTE, file: `content/quotes/${QUOTE}.json` }])
+    expect(refused.refused).toEqual([
+      { id: QUOTE, file: `content/quotes/${QUOTE}.json`, reason: 'uncommitted' },
+    ])
     expect(readFileSync(quoteFile(options.contentDir), 'utf8')).toBe(local)
     expect(existsSync(join(options.root, 'sanity.lock.json'))).toBe(false)
 
@@ -114,31 +112,36 @@ describe('pull', () => {
     expect(report.updated.map((f) => f.id)).toEqual([QUOTE])
   })
 
-  it('reports an invalid remote document by id and pointer, does not write it even with --force, writes the others, and fails', async () => {
+  it('reports an invalid remote document by id and pointer, and writes nothing, not even with --force', async () => {
     const { api, options } = await publishedRepo()
     api.editorEdit(QUOTE, (doc) => ({ ...doc, kind: 'rumour' }))
     api.editorEdit('person-sergei-lavrov', (doc) => ({
       ...doc,
       role: 'Russian Foreign Minister (edited)',
     }))
-    const before = readFileSync(quoteFile(options.contentDir), 'utf8')
     const report = await pull({ ...options, force: true })
-    expect(report.status).toBe('incomplete')
+    expect(report.status).toBe('invalid')
     expect(report.invalid).toEqual([QUOTE])
     expect(report.problems).toContainEqual(
       expect.objectContaining({ severity: 'error', documentId: QUOTE, pointer: '/kind' }),
     )
-    expect(readFileSync(quoteFile(options.contentDir), 'utf8')).toBe(before)
-    expect(readJson(join(options.contentDir, 'people', 'person-sergei-lavrov.json')).role).toBe(
-      'Russian Foreign Minister (edited)',
-    )
+    expect(report.updated).toEqual([])
+    expect(gitChanges(options.root)).toBe('')
   })
 
   it('creates files for new documents in their type folder; reports deleted ones and removes them only with --prune', async () => {
     const first = await publishedRepo()
     const options = first.options
-    // A new person made in Studio, and a quote deleted there (another API holds the new state).
-    const docs = first.api.documents().filter((d) => d._id !== QUOTE)
+    // A person nobody references, deleted in Studio, and a new one made there (another API
+    // holds the new state).
+    const extra = join(options.contentDir, 'people', 'person-extra.json')
+    writeFileSync(
+      extra,
+      '{"_id":"person-extra","_type":"person","name":"Extra","slug":{"_type":"slug","current":"extra"}}\n',
+    )
+    gitInit(options.root)
+    expect((await publish(options)).status).toBe('published')
+    const docs = first.api.documents().filter((d) => d._id !== 'person-extra')
     docs.push({
       _id: 'person-new-editor',
       _type: 'person',
@@ -154,14 +157,14 @@ describe('pull', () => {
       { id: 'person-new-editor', file: 'content/people/person-new-editor.json' },
     ])
     expect(report.deleted).toEqual([
-      { id: QUOTE, file: `content/quotes/${QUOTE}.json`, removed: false },
+      { id: 'person-extra', file: 'content/people/person-extra.json', removed: false },
     ])
-    expect(existsSync(quoteFile(options.contentDir))).toBe(true)
+    expect(existsSync(extra)).toBe(true)
 
     const pruned = await pull({ ...options, config, prune: true })
     expect(pruned.deleted).toEqual([
-      { id: QUOTE, file: `content/quotes/${QUOTE}.json`, removed: true },
+      { id: 'person-extra', file: 'content/people/person-extra.json', removed: true },
     ])
-    expect(existsSync(quoteFile(options.contentDir))).toBe(false)
+    expect(existsSync(extra)).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js'
 import { countKeyColons } from '../json/keys.js'
-import { duplicateKeys, locatePointers, type Position } from '../json/locate.js'
+import { depthExceeded, duplicateKeys, locatePointers, type Position } from '../json/locate.js'
 import { jsonType, messages } from '../messages.js'
 import { RULES } from '../rules.js'
 import { DOCUMENT_TYPES } from '../schemas.js'
@@ -12,7 +12,7 @@ import { normalizeQuoteText, type Quotation, type QuoteFacts } from './quotes.js
 import { ReferenceCollector, type ReferenceSink } from './references.js'
 import { schemaFindings } from './schema.js'
 import { decoratorNames } from './vocabulary.js'
-import { type Visitor, walk, walkWithPaths } from './walk.js'
+import { MAX_DEPTH, type Visitor, walk, walkWithPaths } from './walk.js'
 
 export type { DocumentSource }
 
@@ -71,6 +71,9 @@ function inspect(
   const portableText = new PortableTextChecker(decoratorNames(), facts.quotation)
   const shape = walk(value, documentVisitor(references, portableText))
   if (shape.tooDeep) {
+    // Nothing else is checked, but the problem is named by the document's id, if it has one.
+    const id = (value as { _id?: unknown })._id
+    if (typeof id === 'string') summary.id = id
     findings.push(tooDeep(text))
     return
   }
@@ -192,7 +195,9 @@ export function place(
     pointer: f.pointer,
     anchor: f.anchor ?? ('value' as const),
   }))
-  const located = requests.length > 0 ? locatePointers(text, requests) : []
+  // momoa's parser recurses: a text nested too deep keeps its problems at the document's start.
+  const located =
+    requests.length > 0 && !depthExceeded(text, MAX_DEPTH) ? locatePointers(text, requests) : []
   const positions = new Map<Finding, Position | null | undefined>(
     unplaced.map((f, i) => [f, located?.[i]]),
   )

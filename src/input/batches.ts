@@ -36,7 +36,8 @@ export async function* readBatches(
   tap?: (chunk: Uint8Array) => Promise<void>,
 ): AsyncGenerator<Batch> {
   if (source.kind === 'json') {
-    const bytes = new Uint8Array(await readFile(source.path))
+    // A copy of bytes held in memory: a batch's buffer may be handed over to a checker thread.
+    const bytes = new Uint8Array(source.bytes ?? (await readFile(source.path)))
     yield { sourceIndex, kind: 'json', file: source.file, offset: 0, bytes }
     return
   }

@@ -6,7 +6,14 @@ import type { RuleId } from '../rules.js'
 
 /** Something to read documents from. */
 export type Source =
-  | { kind: 'json' | 'ndjson'; file: string; path: string; size: number }
+  | {
+      kind: 'json' | 'ndjson'
+      file: string
+      path: string
+      size: number
+      /** The file's bytes, when it is held in memory rather than read from `path`. */
+      bytes?: Uint8Array
+    }
   | { kind: 'stdin'; file: '<stdin>' }
 
 /** The name stdin gets in diagnostics. */

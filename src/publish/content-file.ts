@@ -1,3 +1,5 @@
+import { MAX_DEPTH } from '../check/walk.js'
+import { nestsDeeperThan, stringifyJson } from '../json/stringify.js'
 import { KeyOrder } from './key-order.js'
 
 let defaultOrder: KeyOrder | undefined
@@ -11,7 +13,12 @@ function schemaOrder(): KeyOrder {
 /**
  * A document as the repo stores it: keys in the schema's property order at every depth,
  * 2-space JSON, one trailing newline. Two equal documents always give the same text.
+ *
+ * Any depth is safe: nothing recurses as deep as the document. One nested deeper than the
+ * validator's MAX_DEPTH (which is never content, so never written) gets one line without
+ * indentation, because indented text grows with the square of the depth.
  */
 export function formatContentFile(doc: object, order: KeyOrder = schemaOrder()): string {
-  return `${JSON.stringify(order.apply(doc), null, 2)}\n`
+  const ordered = order.apply(doc)
+  return `${stringifyJson(ordered, nestsDeeperThan(ordered, MAX_DEPTH) ? '' : '  ')}\n`
 }

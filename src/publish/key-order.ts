@@ -1,3 +1,4 @@
+import { copyJson } from '../json/copy.js'
 import { DOCUMENT_SCHEMAS, type JsonSchema, readSchemas, SCHEMA_DIR } from '../schemas.js'
 
 type Schema = JsonSchema
@@ -34,29 +35,26 @@ export class KeyOrder {
     return this.order(doc, schema && file ? { schema, file } : null) as T
   }
 
+  /** A copy in schema order, made without recursion (see copyJson): any depth is safe. */
   private order(value: unknown, place: Place | null): unknown {
-    const here = place ? this.resolve(value, place) : null
-    if (Array.isArray(value)) {
-      const items = here && isObject(here.schema.items) ? here.schema.items : null
-      return value.map((item) =>
-        this.order(item, items && here ? { ...here, schema: items } : null),
-      )
-    }
-    if (!isObject(value)) return value
-    const properties = here && isObject(here.schema.properties) ? here.schema.properties : {}
-    const known = Object.keys(properties).filter((key) => Object.hasOwn(value, key))
-    const rest = Object.keys(value)
-      .filter((key) => !Object.hasOwn(properties, key))
-      .sort()
-    const result: Record<string, unknown> = {}
-    for (const key of [...known, ...rest]) {
-      const property = properties[key]
-      result[key] = this.order(
-        value[key],
-        here && isObject(property) ? { schema: property, file: here.file } : null,
-      )
-    }
-    return result
+    return copyJson<Place | null>(value, place, {
+      items: (array, at) => {
+        const here = at ? this.resolve(array, at) : null
+        return here && isObject(here.schema.items) ? { ...here, schema: here.schema.items } : null
+      },
+      keys: (object, at) => {
+        const here = at ? this.resolve(object, at) : null
+        const properties = here && isObject(here.schema.properties) ? here.schema.properties : {}
+        const known = Object.keys(properties).filter((key) => Object.hasOwn(object, key))
+        const rest = Object.keys(object)
+          .filter((key) => !Object.hasOwn(properties, key))
+          .sort()
+        return [...known, ...rest].map((key): [string, Place | null] => {
+          const property = Object.hasOwn(properties, key) ? properties[key] : undefined
+          return [key, here && isObject(property) ? { schema: property, file: here.file } : null]
+        })
+      },
+    })
   }
 
   /** Follow `$ref`s, and pick the `oneOf`/`anyOf` branch whose `_type` const matches the value. */

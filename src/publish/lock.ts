@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../write-atomic.js'
+import { setOwn } from '../json/copy.js'
 
-/** `sanity.lock.json`: per `<projectId>/<dataset>`, the `_rev` pull last wrote for each remote id. */
+/**
+ * `sanity.lock.json`: per `<projectId>/<dataset>`, the `_rev` pull last wrote for each remote id.
+ * The records have no prototype, so an id such as `__proto__` or `constructor` is just a key.
+ */
 export type SanityLock = Record<string, Record<string, string>>
 
 /** The lock file of a repo. */
@@ -10,43 +13,76 @@ export function lockPath(root: string): string {
   return join(root, 'sanity.lock.json')
 }
 
-/** Read the lock; a missing file is an empty lock. A damaged one throws with what to do. */
+/** sanity.lock.json exists but is not what pull writes: nothing may be done until it is fixed. */
+export class LockError extends Error {
+  override readonly name = 'LockError'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A record without a prototype, holding the own properties of `from`. */
+function bare<T>(from: Record<string, T>): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>
+  for (const key of Object.keys(from)) setOwn(record, key, from[key])
+  return record
+}
+
+/**
+ * Read the lock; a missing file is an empty lock. Anything but an object of datasets, each an
+ * object of ids and revision strings, is damaged: it throws a LockError that says what to do.
+ */
 export async function readLock(root: string): Promise<SanityLock> {
   let text: string
   try {
     text = await readFile(lockPath(root), 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return bare({})
     throw error
   }
+  let lock: unknown
   try {
-    const lock = JSON.parse(text) as unknown
-    if (typeof lock !== 'object' || lock === null || Array.isArray(lock)) throw new Error()
-    return lock as SanityLock
+    lock = JSON.parse(text)
   } catch {
-    throw new Error(
-      'sanity.lock.json is not a JSON object: restore it from git, or delete it and pull again.',
-    )
+    lock = undefined
   }
+  const isRevisions = (revisions: unknown) =>
+    isRecord(revisions) && Object.values(revisions).every((rev) => typeof rev === 'string')
+  if (!isRecord(lock) || !Object.values(lock).every(isRevisions))
+    throw new LockError(
+      'sanity.lock.json is damaged (it must be an object of datasets, each an object of ids and revisions): ' +
+        'restore it from git, or delete it and pull again.',
+    )
+  const out = bare<Record<string, string>>({})
+  for (const key of Object.keys(lock)) setOwn(out, key, bare(lock[key] as Record<string, string>))
+  return out
 }
 
-/** Record `revisions` (remote id → `_rev`) for one dataset, keys sorted, written atomically. */
-export async function recordBase(
-  root: string,
+/** Keys sorted, into a record without a prototype. */
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>
+  for (const key of Object.keys(record).sort()) setOwn(out, key, record[key])
+  return out
+}
+
+/**
+ * The text of the lock with `revisions` (remote id → `_rev`) recorded for one dataset and the
+ * `removed` ids taken out; keys sorted. Returns undefined when nothing changes.
+ */
+export function lockWith(
+  lock: SanityLock,
   dataset: string,
-  revisions: Readonly<Record<string, string>>,
+  revisions: ReadonlyMap<string, string>,
   removed: readonly string[] = [],
-): Promise<void> {
-  if (Object.keys(revisions).length === 0 && removed.length === 0) return
-  const lock = await readLock(root)
-  const entries = { ...lock[dataset], ...revisions }
+): string | undefined {
+  if (revisions.size === 0 && removed.length === 0) return undefined
+  const entries = bare(
+    Object.hasOwn(lock, dataset) ? (lock[dataset] as Record<string, string>) : {},
+  )
+  for (const [id, rev] of revisions) setOwn(entries, id, rev)
   for (const id of removed) delete entries[id]
-  const sorted = (record: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.keys(record)
-        .sort()
-        .map((key) => [key, record[key]]),
-    )
-  const next = sorted({ ...lock, [dataset]: sorted(entries) })
-  await writeFileAtomic(lockPath(root), `${JSON.stringify(next, null, 2)}\n`)
+  const next = bare(lock)
+  setOwn(next, dataset, sorted(entries))
+  return `${JSON.stringify(sorted(next), null, 2)}\n`
 }

@@ -1,30 +1,22 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
-import { join, relative } from 'node:path'
-import { Readable } from 'node:stream'
-import type { Diagnostic } from '../diagnostics.js'
+import { join } from 'node:path'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
 import { DOCUMENT_TYPES } from '../schemas.js'
-import { validate } from '../validate.js'
 import { writeFilesAtomic } from '../write-atomic.js'
 import { findPhotoBinaries } from './assets.js'
-import { toContent } from './canonical.js'
+import { publishedId } from './canonical.js'
 import { createSanityClient, safeMessage } from './client.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
-import { formatContentFile } from './content-file.js'
 import { workingTree } from './git-status.js'
-import { recordBase } from './lock.js'
+import { LockError, lockPath, lockWith, readLock } from './lock.js'
 import type { FetchedDocument } from './plan.js'
+import { type LocalFile, type PullProblem, planPull, type RefusedFile } from './pull-plan.js'
 import { fetchByType } from './remote.js'
 import type { RetryPolicy } from './retry.js'
 
-/** The folder under `content/` of each document type. */
-export const TYPE_FOLDERS: Readonly<Record<string, string>> = {
-  article: 'articles',
-  person: 'people',
-  quote: 'quotes',
-  photo: 'photos',
-}
+export type { Change, PullProblem, RefusedFile } from './pull-plan.js'
+export { TYPE_FOLDERS } from './pull-plan.js'
 
 /** What `pull` is asked to do. */
 export interface PullOptions {
@@ -36,7 +28,7 @@ export interface PullOptions {
   config?: SanityConfig
   /** Pull drafts (where there is one) instead of the published versions. */
   drafts?: boolean
-  /** Overwrite files that have uncommitted changes. */
+  /** Overwrite files that have uncommitted changes, or that hold another document. */
   force?: boolean
   /** Remove files of documents that are gone from the dataset. */
   prune?: boolean
@@ -45,18 +37,7 @@ export interface PullOptions {
   log?: (line: string) => void
 }
 
-/** A problem in a remote document: no file, so it is placed by document id and JSON pointer. */
-export interface RemoteProblem {
-  severity: Diagnostic['severity']
-  rule: string
-  message: string
-  /** The remote `_id` (`drafts.x` for a draft). */
-  documentId: string
-  /** RFC 6901 pointer into the document. */
-  pointer: string
-}
-
-/** A content file pull wrote, or refused to write. */
+/** A content file pull wrote, or would have. */
 export interface PulledFile {
   id: string
   /** Path relative to the repo root. */
@@ -65,185 +46,79 @@ export interface PulledFile {
 
 /** The outcome of `pull`. */
 export interface PullReport {
-  /** `ok`: every remote document is in content/. `incomplete`: see `invalid` and `refused`. */
-  status: 'ok' | 'incomplete'
+  /**
+   * `ok`: content/ holds the dataset. `incomplete`: valid, but files were refused (see `refused`).
+   * `invalid`: the result would have errors (see `problems`): nothing was written.
+   */
+  status: 'ok' | 'incomplete' | 'invalid'
+  /** Files written (none when `invalid`). */
   created: PulledFile[]
   updated: PulledFile[]
   unchanged: number
   /** Files whose document is gone from the dataset; `removed` says whether --prune removed it. */
   deleted: (PulledFile & { removed: boolean })[]
-  /** Files not written because they have uncommitted changes (no --force). */
-  refused: PulledFile[]
-  /** Problems of the remote documents; documents with errors were not written. */
-  problems: RemoteProblem[]
-  /** Ids of remote documents not written because they are invalid. */
+  /** Files not written or removed: uncommitted changes, or another document's file (no --force). */
+  refused: RefusedFile[]
+  /** Errors of the content set the pull would leave, and warnings of the documents it changes. */
+  problems: PullProblem[]
+  /** Remote ids whose changes would leave content/ invalid. */
   invalid: string[]
   /** Things worth knowing, such as "not a git repository". */
   notes: string[]
 }
 
-/** Reading the dataset failed (after retries): nothing was written. */
+/** The dataset could not be read, or sanity.lock.json is damaged: nothing was written. */
 export class PullError extends Error {
   override readonly name = 'PullError'
 }
 
-interface LocalFile {
-  path: string
-  text: string
-}
-
-/** Every content file by the `_id` inside it (or its file name, when it does not parse). */
-async function localFiles(contentDir: string): Promise<Map<string, LocalFile>> {
-  const found = new Map<string, LocalFile>()
+/** Every content file: `.json` under `contentDir`, skipping dot-folders as `validate` does. */
+async function localFiles(contentDir: string): Promise<LocalFile[]> {
   const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[])
+  const files: LocalFile[] = []
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    if (name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
+      continue
     const path = join(contentDir, name)
-    const text = await readFile(path, 'utf8')
-    let id =
-      name
-        .split(/[\\/]/)
-        .pop()
-        ?.replace(/\.json$/, '') ?? name
-    try {
-      const parsed = JSON.parse(text) as { _id?: unknown }
-      if (typeof parsed._id === 'string') id = parsed._id
-    } catch {}
-    found.set(id, { path, text })
+    files.push({ path, bytes: new Uint8Array(await readFile(path)) })
   }
-  return found
+  return files
 }
 
 /**
- * A photo whose binary sits beside its JSON gets its `image` field from that binary when it is
- * published; the file does not hold it. So an `image` that is exactly the local binary's asset is
- * left out again, and a pull after a publish changes nothing. A different asset (an editor chose
- * another picture) is kept.
+ * The asset each remote photo's binary beside its JSON would give: a pulled `image` that is
+ * exactly that asset is what publish derived from the binary, and is left out of the file again.
  */
-async function dropDerivedImages(
+async function photoAssets(
   contentDir: string,
-  documents: readonly { content: Record<string, unknown> }[],
-): Promise<void> {
-  const contents = documents.map((doc) => doc.content as unknown as ContentDocument)
-  const binaries = await findPhotoBinaries(contentDir, contents).catch(() => new Map())
-  for (const doc of documents) {
-    const binary = binaries.get(doc.content._id as string)
-    const image = doc.content.image as { asset?: { _ref?: unknown } } | undefined
-    if (binary && image?.asset?._ref === binary.assetId) delete doc.content.image
-  }
-}
-
-/** Validate the fetched documents together, as the repo would hold them. */
-async function check(
-  documents: readonly { remoteId: string; content: Record<string, unknown> }[],
-): Promise<RemoteProblem[]> {
-  const ndjson = documents.map((doc) => JSON.stringify(doc.content)).join('\n')
-  const report = await validate(['-'], { stdin: Readable.from([`${ndjson}\n`]) })
-  const remoteIds = new Map(documents.map((doc) => [doc.content._id as string, doc.remoteId]))
-  return report.problems.map((p) => ({
-    severity: p.severity,
-    rule: p.rule,
-    message: p.message,
-    documentId: (p.documentId && remoteIds.get(p.documentId)) ?? p.documentId ?? `line ${p.line}`,
-    pointer: p.pointer,
-  }))
-}
-
-interface Place {
-  root: string
-  contentDir: string
-  files: Map<string, LocalFile>
-  isDirty: (path: string) => boolean
-  force: boolean
-}
-
-interface Pulled {
-  remoteId: string
-  rev: string
-  content: Record<string, unknown>
-}
-
-const display = (place: Place, path: string) => relative(place.root, path).split('\\').join('/')
-
-/**
- * Write the valid documents that differ from their files, all or none. Returns the revision of
- * each document written, for the lock.
- */
-async function writeDocuments(
-  documents: readonly Pulled[],
-  invalid: ReadonlySet<string>,
-  place: Place,
-  report: PullReport,
-): Promise<Record<string, string>> {
-  const revisions: Record<string, string> = {}
-  const writes: { path: string; text: string }[] = []
-  for (const doc of documents) {
-    if (invalid.has(doc.remoteId)) continue
-    const id = doc.content._id as string
-    const existing = place.files.get(id)
-    const folder = TYPE_FOLDERS[doc.content._type as string] ?? 'other'
-    const path = existing?.path ?? join(place.contentDir, folder, `${id}.json`)
-    const text = formatContentFile(doc.content)
-    if (existing?.text === text) {
-      report.unchanged += 1
-      continue
-    }
-    const entry = { id, file: display(place, path) }
-    if (existing && place.isDirty(path) && !place.force) {
-      report.refused.push(entry)
-      continue
-    }
-    writes.push({ path, text })
-    revisions[doc.remoteId] = doc.rev
-    ;(existing ? report.updated : report.created).push(entry)
-  }
-  await writeFilesAtomic(writes)
-  return revisions
-}
-
-/** Local files whose document the dataset no longer has. */
-function gone(documents: readonly Pulled[], place: Place): [string, LocalFile][] {
-  const remoteIds = new Set(documents.map((doc) => doc.content._id as string))
-  return [...place.files].filter(([id]) => !remoteIds.has(id))
-}
-
-function reportDeleted(documents: readonly Pulled[], place: Place, report: PullReport): void {
-  for (const [id, file] of gone(documents, place))
-    report.deleted.push({ id, file: display(place, file.path), removed: false })
-}
-
-/** Remove the files of deleted documents (not dirty ones, without force); returns their lock ids. */
-async function pruneDeleted(
-  documents: readonly Pulled[],
-  place: Place,
-  report: PullReport,
-): Promise<string[]> {
-  const removed: string[] = []
-  for (const [id, file] of gone(documents, place)) {
-    const entry = { id, file: display(place, file.path) }
-    if (place.isDirty(file.path) && !place.force) {
-      report.refused.push(entry)
-      continue
-    }
-    await rm(file.path)
-    report.deleted.push({ ...entry, removed: true })
-    removed.push(id, `drafts.${id}`)
-  }
-  return removed
+  fetched: readonly FetchedDocument[],
+): Promise<Map<string, string>> {
+  const photos = fetched
+    .filter((doc) => doc._type === 'photo')
+    .map((doc) => ({ _id: publishedId(doc._id), _type: 'photo' }) as ContentDocument)
+  const binaries = await findPhotoBinaries(contentDir, photos).catch(() => new Map())
+  return new Map([...binaries].map(([id, binary]) => [id, binary.assetId]))
 }
 
 /**
- * Bring the dataset's documents into `content/`: validated, in the repo's file format, written
- * atomically. Files with uncommitted changes are left alone unless `force`; invalid remote
- * documents are never written. Records each written document's `_rev` in `sanity.lock.json`, so
- * a following publish knows the editor's revision is now the base.
+ * Bring the dataset's documents into `content/`, all or nothing: build the content set that
+ * would result, validate it as a whole, and write it (files atomically, with
+ * `sanity.lock.json`) only when it has no error. Files with uncommitted changes, or holding
+ * another document, are left alone unless `force`. Records each written document's `_rev` in
+ * `sanity.lock.json`, so a following publish knows the editor's revision is now the base.
  *
  * @throws {SanityConfigError} when variables are missing.
- * @throws {PullError} when the dataset cannot be read; nothing is written then.
+ * @throws {PullError} when sanity.lock.json is damaged or the dataset cannot be read; nothing
+ *   is written then.
  */
 export async function pull(options: PullOptions = {}): Promise<PullReport> {
   const root = options.root ?? packageRoot()
   const contentDir = options.contentDir ?? join(root, 'content')
   const config = options.config ?? readSanityConfig(options.env)
+  // Before anything else: a lock that cannot be updated must stop the pull before any write.
+  const lock = await readLock(root).catch((error: unknown) => {
+    throw error instanceof LockError ? new PullError(error.message) : error
+  })
   const client = createSanityClient(config)
   const fetched = await fetchByType(client, DOCUMENT_TYPES, options.drafts === true, {
     retry: options.retry,
@@ -254,41 +129,52 @@ export async function pull(options: PullOptions = {}): Promise<PullReport> {
   }).catch((error: unknown) => {
     throw new PullError(`Could not read the dataset: ${safeMessage(error, config)}`)
   })
-  const documents: Pulled[] = fetched.map((doc: FetchedDocument) => ({
-    remoteId: doc._id,
-    rev: doc._rev,
-    content: toContent(doc),
-  }))
-  await dropDerivedImages(contentDir, documents)
+  const notes: string[] = []
+  if (options.drafts && !config.token)
+    notes.push(
+      'SANITY_API_TOKEN is not set, and datasets show drafts only to a token: set it to pull drafts.',
+    )
+  const tree = workingTree(contentDir)
+  if (!tree.git) notes.push(`${tree.reason}: every file is treated as having no local changes.`)
+  const plan = await planPull({
+    root,
+    contentDir,
+    local: await localFiles(contentDir),
+    remote: fetched,
+    prune: options.prune === true,
+    force: options.force === true,
+    isDirty: (path) => tree.git && tree.dirty.has(path),
+    photoAssets: await photoAssets(contentDir, fetched),
+  })
   const report: PullReport = {
     status: 'ok',
     created: [],
     updated: [],
-    unchanged: 0,
-    deleted: [],
-    refused: [],
-    problems: await check(documents),
-    invalid: [],
-    notes: [],
+    unchanged: plan.unchanged,
+    deleted: plan.kept.map((file) => ({ ...file, removed: false })),
+    refused: plan.refused,
+    problems: plan.problems,
+    invalid: plan.invalid,
+    notes,
   }
-  const invalid = new Set(
-    report.problems.filter((p) => p.severity === 'error').map((p) => p.documentId),
-  )
-  report.invalid = [...invalid].sort()
-  if (options.drafts && !config.token)
-    report.notes.push(
-      'SANITY_API_TOKEN is not set, and datasets show drafts only to a token: set it to pull drafts.',
-    )
-  const tree = workingTree(contentDir)
-  if (!tree.git)
-    report.notes.push(`${tree.reason}: every file is treated as having no local changes.`)
-  const isDirty = (path: string) => tree.git && tree.dirty.has(path)
-  const files = await localFiles(contentDir)
-  const place = { root, contentDir, files, isDirty, force: options.force === true }
-  const revisions = await writeDocuments(documents, invalid, place, report)
-  const pruned = options.prune ? await pruneDeleted(documents, place, report) : []
-  if (!options.prune) reportDeleted(documents, place, report)
-  await recordBase(root, datasetKey(config), revisions, pruned)
-  if (report.invalid.length > 0 || report.refused.length > 0) report.status = 'incomplete'
+  if (plan.problems.some((p) => p.severity === 'error')) {
+    report.status = 'invalid'
+    report.deleted.push(...plan.removals.map(({ id, file }) => ({ id, file, removed: false })))
+    return report
+  }
+  const revisions = new Map<string, string>()
+  for (const write of plan.writes)
+    if (typeof write.rev === 'string') revisions.set(write.remoteId, write.rev)
+  const removedIds = plan.removals.flatMap(({ id }) => [id, `drafts.${id}`])
+  const lockText = lockWith(lock, datasetKey(config), revisions, removedIds)
+  await writeFilesAtomic([
+    ...plan.writes.map(({ path, text }) => ({ path, text })),
+    ...(lockText === undefined ? [] : [{ path: lockPath(root), text: lockText }]),
+  ])
+  for (const removal of plan.removals) await rm(removal.path, { force: true })
+  for (const { id, file, change } of plan.writes)
+    (change === 'created' ? report.created : report.updated).push({ id, file })
+  report.deleted.push(...plan.removals.map(({ id, file }) => ({ id, file, removed: true })))
+  if (report.refused.length > 0) report.status = 'incomplete'
   return report
 }

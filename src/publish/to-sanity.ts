@@ -1,4 +1,6 @@
+import { walk } from '../check/walk.js'
 import type { ContentDocument } from '../generated/types.js'
+import { copyJson } from '../json/copy.js'
 import { contentHash, DRAFT_PREFIX, HASH_FIELD } from './canonical.js'
 
 /** A document as it is stored in the Content Lake: content plus `contentHash`. */
@@ -14,26 +16,22 @@ export interface ToSanityOptions {
   typeOf?: ReadonlyMap<string, string>
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
  * As Studio writes it in a draft: a reference to a document that is not published is weak, and
- * says which type to strengthen it to once the target is published.
+ * says which type to strengthen it to once the target is published. Copied without recursion.
  */
 function weakenUnpublished(value: unknown, options: ToSanityOptions): unknown {
-  if (Array.isArray(value)) return value.map((item) => weakenUnpublished(item, options))
-  if (!isObject(value)) return value
-  const result: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) result[key] = weakenUnpublished(field, options)
-  const ref = value._ref
-  const type = typeof ref === 'string' ? options.typeOf?.get(ref) : undefined
-  if (value._type === 'reference' && type && !options.published?.has(ref as string)) {
-    result._weak = true
-    result._strengthenOnPublish = { type }
-  }
-  return result
+  return copyJson(value, null, {
+    extra: (object) => {
+      const ref = object._ref
+      const type = typeof ref === 'string' ? options.typeOf?.get(ref) : undefined
+      if (object._type !== 'reference' || !type || options.published?.has(ref as string)) return []
+      return [
+        ['_weak', true],
+        ['_strengthenOnPublish', { type }],
+      ]
+    },
+  })
 }
 
 /**
@@ -52,16 +50,16 @@ export function toSanityDocument(
   return { ...draft, _id: `${DRAFT_PREFIX}${doc._id}` }
 }
 
-/** Ids of this package's documents that `doc` references (asset references are left out). */
+/**
+ * Ids of this package's documents that `doc` references (asset references are left out). The
+ * walk does not recurse, and stops at MAX_DEPTH, past which no valid document goes.
+ */
 export function referencedIds(doc: unknown, ours: ReadonlySet<string>): Set<string> {
   const found = new Set<string>()
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit)
-    else if (isObject(value)) {
-      if (typeof value._ref === 'string' && ours.has(value._ref)) found.add(value._ref)
-      Object.values(value).forEach(visit)
-    }
-  }
-  visit(doc)
+  walk(doc, {
+    object: (object) => {
+      if (typeof object._ref === 'string' && ours.has(object._ref)) found.add(object._ref)
+    },
+  })
   return found
 }
