@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatPlanTable } from '../src/publish/plan-table.js'
+import { printable } from '../src/publish/printable.js'
 import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
 import { format } from '../src/report/pretty.js'
 import { runScript, sentence } from '../src/run-script.js'
@@ -34,10 +35,9 @@ function parseCommand() {
 
 function outcome(report: PublishReport): string[] {
   const lines: string[] = []
-  for (const id of report.conflicts)
-    lines.push(
-      `conflict: ${id} was changed in the CMS; run npm run sanity:pull, or publish with --force.`,
-    )
+  for (const row of report.plan)
+    if (row.action === 'conflict')
+      lines.push(`conflict: ${printable(row.id)}: ${printable(row.reason)}.`)
   for (const failure of report.failures)
     lines.push(
       `failed: ${failure.ids.join(', ')}: ${failure.message}. Run the publish again to finish.`,

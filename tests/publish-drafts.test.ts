@@ -84,4 +84,35 @@ describe('publish --drafts', () => {
     expect(api.get(QUOTE)?.kind).toBe('direct')
     expect(api.get(`drafts.${QUOTE}`)?.kind).toBe('partial')
   })
+
+  it("does not hide an editor's change to the published version behind a new draft", async () => {
+    const started = await startApi()
+    api = started.api
+    const repo = tempRepo()
+    await publish({ ...repo, config: started.config, retry: FAST_RETRY })
+    api.editorEdit(QUOTE, (doc) => ({ ...doc, via: 'edited in Studio' }))
+    const { readFileSync, writeFileSync } = await import('node:fs')
+    const file = `${repo.contentDir}/quotes/${QUOTE}.json`
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"direct"', '"partial"'))
+    const report = await publish({
+      ...repo,
+      config: started.config,
+      drafts: true,
+      retry: FAST_RETRY,
+    })
+    expect(report.status).toBe('incomplete')
+    expect(report.conflicts).toEqual([`drafts.${QUOTE}`])
+    expect(api.get(`drafts.${QUOTE}`)).toBeUndefined()
+    expect(api.get(QUOTE)?.via).toBe('edited in Studio')
+
+    const forced = await publish({
+      ...repo,
+      config: started.config,
+      drafts: true,
+      force: true,
+      retry: FAST_RETRY,
+    })
+    expect(forced.status).toBe('published')
+    expect(api.get(`drafts.${QUOTE}`)?.kind).toBe('partial')
+  })
 })

@@ -196,6 +196,12 @@ describe('POST /data/mutate', () => {
     )
     expect(badId.statusCode).toBe(400)
     expect(badId.message).toContain('Malformed document ID: "has space"')
+    // Ids are paths: Sanity refuses an empty segment and one that starts with `-`.
+    for (const id of ['a..b', '.a', 'a.-b']) {
+      const refused = await failure(client.mutate([{ createOrReplace: { _id: id, _type: 'x' } }]))
+      expect(refused.statusCode).toBe(400)
+      expect(refused.message).toContain(`Malformed document ID: "${id}"`)
+    }
     const noType = await failure(client.mutate([{ create: { _id: 'x' } as SanityDocument }]))
     expect(noType.statusCode).toBe(400)
     expect(noType.message).toContain('has no _type')
