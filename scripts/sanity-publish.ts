@@ -15,8 +15,9 @@ and are not written: pull them first, or overwrite them with --force.
   --drafts   write drafts.<id> documents instead of published ones
   --force    overwrite editors' changes
   --root     the package folder to publish (default: this package)
-Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (to write), SANITY_API_VERSION
-(optional), SANITY_API_HOST (optional).
+Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (to write; not needed for a host
+on this machine), SANITY_API_VERSION (optional), SANITY_API_HOST (optional; https://, or http://
+only for this machine).
 Exit codes: 0 done (or planned), 1 invalid content, conflicts or failed transactions, 2 usage or
 environment.`
 
