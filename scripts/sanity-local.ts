@@ -3,11 +3,15 @@ import { reportBug, runScript } from '../src/run-script.js'
 import { readSeed, SeedError } from '../tests/sanity-api/seed.js'
 import { type SanityApi, startSanityApi } from '../tests/sanity-api/server.js'
 
-const USAGE = `Usage: npm run sanity:local -- [--port 3333] [--token TOKEN] [--seed data.ndjson]
+const USAGE = `Usage: npm run sanity:local -- [--port 3333] [--seed data.ndjson]
 
 Serves a local, in-memory stand-in for Sanity's HTTP API (mutate, query, doc, image upload) on
 127.0.0.1, and prints the environment that points the publish and pull scripts at it.
-With --token, writes need that token. Stop it with Ctrl-C; nothing is kept.
+Environment: SANITY_API_TOKEN, when set, is the token writes need (the variable publish and pull
+send; it is read from the environment because the process list shows arguments). Without it, any
+program on this machine may write, and publish and pull need no token for this host. Pages of
+other origins may never write, and requests for other host names are refused.
+Stop it with Ctrl-C; nothing is kept.
 Exit codes: 0 stopped with Ctrl-C, 1 invalid seed file, 2 usage, unreadable seed, port in use.`
 
 class UsageError extends Error {}
@@ -18,40 +22,44 @@ interface Command {
   seed?: string
 }
 
-function parseCommand(args: string[]): Command | 'help' {
+function parseCommand(args: string[], env: NodeJS.ProcessEnv): Command | 'help' {
   const { values } = parseArgs({
     args,
     options: {
       port: { type: 'string', default: '3333' },
+      // Only to say where the token goes now: a value given here would show in the process list.
       token: { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) return 'help'
+  if (values.token !== undefined)
+    throw new UsageError(
+      '--token is not taken (the process list would show it): set SANITY_API_TOKEN in the environment instead.',
+    )
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port ${values.port} is not a port: give a number from 0 to 65535.`)
   }
-  if (values.token === '')
-    throw new UsageError('--token is empty: give the token writes must carry, or leave it out.')
-  return { port, token: values.token, seed: values.seed }
+  const token = env.SANITY_API_TOKEN?.trim()
+  return { port, token: token ? token : undefined, seed: values.seed }
 }
 
-/** The export lines; the token is never printed, only a placeholder for it. */
+/** The export lines; the token is never printed, only where to set it. */
 function exportLines(api: SanityApi, withToken: boolean): string {
   const env = api.env()
   const lines = ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_HOST'].map(
     (name) => `export ${name}=${env[name]}`,
   )
-  if (withToken) lines.push("export SANITY_API_TOKEN='<the token you passed>'")
+  if (withToken) lines.push('# and export SANITY_API_TOKEN with the same value as here')
   return lines.join('\n')
 }
 
 async function main(): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand(process.argv.slice(2))
+    command = parseCommand(process.argv.slice(2), process.env)
   } catch (error) {
     process.stderr.write(`sanity:local: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -100,7 +108,11 @@ async function main(): Promise<number> {
   }
   process.stdout.write(
     `Local Sanity API at ${api.url} (${documents.length} documents, in memory only). Ctrl-C stops it.\n` +
-      `${command.token ? 'Writes need the token you passed.' : 'No token: every request may write.'}\n\n` +
+      `${
+        command.token
+          ? 'Writes need SANITY_API_TOKEN, as set in this environment.'
+          : 'No SANITY_API_TOKEN in this environment: any program on this machine may write, and publish and pull need no token for it.'
+      }\n\n` +
       `${exportLines(api, command.token !== undefined)}\n`,
   )
   await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatPlanTable } from '../src/publish/plan-table.js'
+import { printable } from '../src/publish/printable.js'
 import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
 import { format } from '../src/report/pretty.js'
 import { runScript, sentence } from '../src/run-script.js'
@@ -14,8 +15,9 @@ and are not written: pull them first, or overwrite them with --force.
   --drafts   write drafts.<id> documents instead of published ones
   --force    overwrite editors' changes
   --root     the package folder to publish (default: this package)
-Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (to write), SANITY_API_VERSION
-(optional), SANITY_API_HOST (optional).
+Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN (to write; not needed for a host
+on this machine), SANITY_API_VERSION (optional), SANITY_API_HOST (optional; https://, or http://
+only for this machine).
 Exit codes: 0 done (or planned), 1 invalid content, conflicts or failed transactions, 2 usage or
 environment.`
 
@@ -34,10 +36,9 @@ function parseCommand() {
 
 function outcome(report: PublishReport): string[] {
   const lines: string[] = []
-  for (const id of report.conflicts)
-    lines.push(
-      `conflict: ${id} was changed in the CMS; run npm run sanity:pull, or publish with --force.`,
-    )
+  for (const row of report.plan)
+    if (row.action === 'conflict')
+      lines.push(`conflict: ${printable(row.id)}: ${printable(row.reason)}.`)
   for (const failure of report.failures)
     lines.push(
       `failed: ${failure.ids.join(', ')}: ${failure.message}. Run the publish again to finish.`,

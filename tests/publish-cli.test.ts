@@ -75,8 +75,8 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
     const run = await runScriptAsync('sanity-publish', ['--root', repo.root], api.env())
     expect(run.status).toBe(1)
     expect(run.stdout).toMatch(/conflict\s+quote\s+quote-lavrov-farce\s+changed in the CMS/)
-    expect(run.stderr).toContain(
-      'conflict: quote-lavrov-farce was changed in the CMS; run npm run sanity:pull, or publish with --force.',
+    expect(run.stderr).toMatch(
+      /^conflict: quote-lavrov-farce: changed in the CMS \(rev [\w-]+\) since this repo published it; run npm run sanity:pull, or publish with --force\.$/m,
     )
     expect(api.get('quote-lavrov-farce')?.via).toBe('edited')
     const forced = await runScriptAsync(

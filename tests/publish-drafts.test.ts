@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -58,19 +59,8 @@ describe('publish --drafts', () => {
   })
 
   it('keeps references to published documents strong', async () => {
-    const started = await startApi()
-    api = started.api
-    const repo = tempRepo()
-    await publish({ ...repo, config: started.config, retry: FAST_RETRY })
-    const { readFileSync, writeFileSync } = await import('node:fs')
-    const file = `${repo.contentDir}/quotes/${QUOTE}.json`
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"direct"', '"partial"'))
-    const report = await publish({
-      ...repo,
-      config: started.config,
-      drafts: true,
-      retry: FAST_RETRY,
-    })
+    const { api, publishDrafts } = await publishedThenQuoteChanged()
+    const report = await publishDrafts()
     // Only the changed quote gets a draft: the others are the same as their published versions.
     expect(report.plan.filter((r) => r.action === 'create').map((r) => r.id)).toEqual([
       `drafts.${QUOTE}`,
@@ -84,4 +74,36 @@ describe('publish --drafts', () => {
     expect(api.get(QUOTE)?.kind).toBe('direct')
     expect(api.get(`drafts.${QUOTE}`)?.kind).toBe('partial')
   })
+
+  it("does not hide an editor's change to the published version behind a new draft", async () => {
+    const { api, publishDrafts } = await publishedThenQuoteChanged((api) =>
+      api.editorEdit(QUOTE, (doc) => ({ ...doc, via: 'edited in Studio' })),
+    )
+    const report = await publishDrafts()
+    expect(report.status).toBe('incomplete')
+    expect(report.conflicts).toEqual([`drafts.${QUOTE}`])
+    expect(api.get(`drafts.${QUOTE}`)).toBeUndefined()
+    expect(api.get(QUOTE)?.via).toBe('edited in Studio')
+
+    const forced = await publishDrafts({ force: true })
+    expect(forced.status).toBe('published')
+    expect(api.get(`drafts.${QUOTE}`)?.kind).toBe('partial')
+  })
 })
+
+/**
+ * Publish the content (published versions), let `editor` change the dataset, then change the
+ * quote here (`direct` → `partial`); `publishDrafts` then publishes with --drafts.
+ */
+async function publishedThenQuoteChanged(editor: (api: SanityApi) => void = () => undefined) {
+  const started = await startApi()
+  api = started.api
+  const repo = tempRepo()
+  await publish({ ...repo, config: started.config, retry: FAST_RETRY })
+  editor(started.api)
+  const file = `${repo.contentDir}/quotes/${QUOTE}.json`
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"direct"', '"partial"'))
+  const publishDrafts = (extra: { force?: boolean } = {}) =>
+    publish({ ...repo, config: started.config, drafts: true, retry: FAST_RETRY, ...extra })
+  return { api: started.api, publishDrafts }
+}

@@ -86,6 +86,87 @@ describe('planPublish', () => {
   })
 })
 
+describe('planPublish with --drafts, where no draft exists yet', () => {
+  const draft = toSanityDocument(person as ContentDocument, { drafts: true })
+  function planDraft(
+    live: FetchedDocument,
+    extra: { base?: Record<string, string>; force?: boolean } = {},
+  ) {
+    const [row] = planPublish({
+      documents: [draft],
+      remote: new Map(),
+      published: new Map([[live._id, live]]),
+      ...extra,
+    })
+    return row
+  }
+
+  it('creates the draft when the published version is what this repo published', () => {
+    const old = { ...person, name: 'Old' }
+    const row = planDraft(stored({ ...old, contentHash: contentHash(old) }))
+    expect(row).toMatchObject({ id: 'drafts.person-a', action: 'create' })
+  })
+
+  it('is a conflict when an editor changed the published version: the draft would hide it', () => {
+    const old = { ...person, name: 'Old' }
+    const live = stored({ ...old, name: 'Edited in Studio', contentHash: contentHash(old) }, 'rev7')
+    const row = planDraft(live)
+    expect(row).toMatchObject({ id: 'drafts.person-a', action: 'conflict' })
+    expect(row?.reason).toContain('rev7')
+    expect(row && mutationFor(row)).toBeNull()
+  })
+
+  it('creates the draft over an editor change that was pulled (the lock), or with force', () => {
+    const old = { ...person, name: 'Old' }
+    const live = stored({ ...old, name: 'Edited', contentHash: contentHash(old) }, 'rev7')
+    expect(planDraft(live, { base: { 'person-a': 'rev7' } })?.action).toBe('create')
+    expect(planDraft(live, { base: { 'person-a': 'rev6' } })?.action).toBe('conflict')
+    expect(planDraft(live, { force: true })?.action).toBe('create')
+  })
+})
+
+describe('planPublish without a revision from the dataset', () => {
+  /** A query result as a projection or a proxy could return it: no `_rev`. */
+  function withoutRev(doc: Record<string, unknown>): FetchedDocument {
+    const { _rev, ...rest } = stored(doc)
+    return rest as unknown as FetchedDocument
+  }
+
+  it('never plans an update it could not guard with ifRevisionID, not even with force', () => {
+    const old = { ...person, name: 'Old' }
+    const cases = [
+      // Untouched since this repo published it: an update, were there a revision.
+      withoutRev({ ...old, contentHash: contentHash(old) }),
+      // Same content, hash to record: an update too.
+      withoutRev({ ...person, contentHash: 'x' }),
+      // An editor's change; no base either, so `undefined === undefined` must not mean "pulled".
+      withoutRev({ ...old, contentHash: 'x' }),
+    ]
+    for (const remote of cases) {
+      for (const force of [false, true]) {
+        const row = planOne(remote, { force })
+        expect(row?.action).toBe('conflict')
+        expect(row?.reason).toContain('_rev')
+        expect(row && mutationFor(row)).toBeNull()
+      }
+    }
+  })
+
+  it('never builds a patch without ifRevisionID, whatever the row says', () => {
+    const remote = withoutRev({ ...person, name: 'Old', contentHash: 'x' })
+    const row = {
+      id: 'person-a',
+      type: 'person',
+      action: 'update' as const,
+      reason: 'forged',
+      document: local,
+      hash: local.contentHash as string,
+      remote,
+    }
+    expect(() => mutationFor(row)).toThrow(/ifRevisionID/)
+  })
+})
+
 describe('mutationFor', () => {
   it('patches with ifRevisionID, sets every field and unsets fields gone locally', () => {
     const remote = stored({ ...person, role: 'gone here', contentHash: 'x' }, 'rev5')

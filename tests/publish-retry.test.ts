@@ -28,6 +28,25 @@ describe('isTransient', () => {
     )
     expect(isTransient(new TypeError('x is not a function'))).toBe(false)
   })
+
+  it('does not retry configuration errors, nor a connection nobody answers', () => {
+    const error = (code: string, message: string) => Object.assign(new TypeError(message), { code })
+    // A port out of range; a token with a character a header cannot carry.
+    expect(isTransient(error('ERR_INVALID_URL', 'Invalid URL'))).toBe(false)
+    expect(
+      isTransient(
+        error('ERR_INVALID_CHAR', 'Invalid character in header content ["authorization"]'),
+      ),
+    ).toBe(false)
+    expect(isTransient(error('ERR_INVALID_HTTP_TOKEN', 'Header name must be a valid token'))).toBe(
+      false,
+    )
+    // Nothing listens there, or the host name is unknown: retrying only delays the hint.
+    expect(isTransient(error('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1'))).toBe(false)
+    expect(isTransient(error('ENOTFOUND', 'getaddrinfo ENOTFOUND x.invalid'))).toBe(false)
+    for (const code of ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'])
+      expect(isTransient(error(code, 'dropped'))).toBe(true)
+  })
 })
 
 describe('backoff', () => {

@@ -95,6 +95,31 @@ describe('publish never clobbers an editor', () => {
     expect(api.requests).toHaveLength(0)
   })
 
+  it.each([
+    // Sanity's create treats a trailing dot as a prefix: each publish made one more `person-x.<random>`.
+    'person-x.',
+    // Sanity refuses an empty path segment: the whole transaction failed.
+    'person..x',
+  ])('publishes nothing for the id "%s", which Sanity rewrites or refuses', async (id) => {
+    const started = await startApi()
+    api = started.api
+    const repo = tempRepo()
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(
+      `${repo.contentDir}/people/person-x.json`,
+      `${JSON.stringify({ _id: id, _type: 'person', name: 'X', slug: { _type: 'slug', current: 'x' } })}\n`,
+    )
+    for (let run = 0; run < 2; run += 1) {
+      const report = await publish({ ...repo, config: started.config, retry: FAST_RETRY })
+      expect(report.status).toBe('invalid')
+      expect(report.validation.problems).toContainEqual(
+        expect.objectContaining({ severity: 'error', rule: 'schema/pattern', documentId: id }),
+      )
+    }
+    expect(api.requests).toHaveLength(0)
+    expect(storedContent(api)).toHaveLength(0)
+  })
+
   it('names every missing variable and never asks for the token on a dry run', async () => {
     await expect(publish({ env: {} })).rejects.toThrow(
       /SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_TOKEN/,

@@ -4,7 +4,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ClientConfig, createClient, type SanityClient } from '@sanity/client'
@@ -196,6 +197,12 @@ describe('POST /data/mutate', () => {
     )
     expect(badId.statusCode).toBe(400)
     expect(badId.message).toContain('Malformed document ID: "has space"')
+    // Ids are paths: Sanity refuses an empty segment and one that starts with `-`.
+    for (const id of ['a..b', '.a', 'a.-b']) {
+      const refused = await failure(client.mutate([{ createOrReplace: { _id: id, _type: 'x' } }]))
+      expect(refused.statusCode).toBe(400)
+      expect(refused.message).toContain(`Malformed document ID: "${id}"`)
+    }
     const noType = await failure(client.mutate([{ create: { _id: 'x' } as SanityDocument }]))
     expect(noType.statusCode).toBe(400)
     expect(noType.message).toContain('has no _type')
@@ -664,6 +671,115 @@ describe('auth', () => {
   })
 })
 
+/**
+ * Send a request's headers (and `body`, if given) without ending it, and resolve with the
+ * response: the server must answer without waiting for the rest of the body.
+ */
+function early(
+  api: SanityApi,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(api.url)
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers })
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (chunk: Buffer) => {
+        text += chunk
+      })
+      res.on('end', () => {
+        req.destroy()
+        resolve({ status: res.statusCode ?? 0, text })
+      })
+    })
+    req.on('error', reject)
+    req.flushHeaders()
+    if (body) req.write(body)
+  })
+}
+
+const MUTATE_PATH = `/v${API_VERSION}/data/mutate/production`
+
+describe('hardening: a test tool on 127.0.0.1 that a browser page cannot abuse', () => {
+  it('answers 413 to a body announced larger than the limit, before reading it', async () => {
+    const api = await start({ token: undefined })
+    const reply = await early(api, MUTATE_PATH, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(256 * 1024 * 1024),
+    })
+    expect(reply.status).toBe(413)
+    expect(reply.text).toContain('Request body exceeds limit of 4000000 bytes')
+    expect(api.requests.at(-1)).toMatchObject({ status: 413, bytesIn: 0 })
+  })
+
+  it('stops reading a body without a length once it passes the limit', async () => {
+    const api = await start({ token: undefined, maxBodyBytes: 1000 })
+    const reply = await early(
+      api,
+      MUTATE_PATH,
+      { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      Buffer.alloc(1001, 0x20),
+    )
+    expect(reply.status).toBe(413)
+    expect(reply.text).toContain('Request body exceeds limit of 1000 bytes')
+    expect(api.documents()).toEqual([])
+  })
+
+  it('checks the token before reading the body: a wrong or missing token is 401 at once', async () => {
+    const api = await start()
+    const announced = { 'Content-Type': 'application/json', 'Content-Length': '100000' }
+    expect((await early(api, MUTATE_PATH, announced)).status).toBe(401)
+    const wrong = await early(api, MUTATE_PATH, { ...announced, Authorization: 'Bearer nope' })
+    expect(wrong.status).toBe(401)
+    expect(api.requests.map((r) => r.bytesIn)).toEqual([0, 0])
+  })
+
+  it('refuses a Host that is not this server (DNS rebinding), for reads and writes', async () => {
+    const api = await start({ token: undefined, documents: [person('person-a', 'A')] })
+    const { port } = new URL(api.url)
+    const query = `/v${API_VERSION}/data/query/production?query=*`
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: query, headers: { Host: host } })
+        req.on('response', (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    expect(await get(`rebind.example:${port}`)).toBe(403)
+    expect(await get('127.0.0.1')).toBe(403)
+    expect(await get(`127.0.0.1:${port}`)).toBe(200)
+    expect(await get(`localhost:${port}`)).toBe(200)
+    const write = await early(api, MUTATE_PATH, {
+      Host: `rebind.example:${port}`,
+      'Content-Type': 'application/json',
+      'Content-Length': '0',
+    })
+    expect(write.status).toBe(403)
+  })
+
+  it('refuses a write from a page of another origin, and stores nothing', async () => {
+    const api = await start({ token: undefined })
+    const body = JSON.stringify({ mutations: [{ create: person('person-a', 'A') }] })
+    const post = (origin: string) =>
+      fetch(`${api.url}${MUTATE_PATH}`, {
+        method: 'POST',
+        // text/plain: a "simple" request, which a browser sends cross-origin without asking first.
+        headers: { 'Content-Type': 'text/plain', Origin: origin },
+        body,
+      })
+    for (const origin of ['https://attacker.example', 'null', 'http://127.0.0.1:1'])
+      expect((await post(origin)).status).toBe(403)
+    expect(api.documents()).toEqual([])
+    expect((await post(api.url)).status).toBe(200)
+    expect(api.get('person-a')?.name).toBe('A')
+  })
+})
+
 describe('faults', () => {
   it('answers 429 with Retry-After; the client retries a query and gets the result', async () => {
     const api = await start({ documents: [person('person-a', 'A')] })
@@ -840,9 +956,19 @@ describe('parsePath', () => {
 describe('npm run sanity:local', () => {
   const SCRIPT = join(import.meta.dirname, '..', 'dist/lib/scripts/sanity-local.js')
 
+  /** The environment of a child: this one's path and home, and `env`, nothing else. */
+  const childEnv = (env: Record<string, string> = {}) => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...env,
+  })
+
   /** Start the compiled script and wait for its export lines. */
-  async function serve(...args: string[]) {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  async function serve(args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [SCRIPT, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv(env),
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -866,10 +992,11 @@ describe('npm run sanity:local', () => {
       `${JSON.stringify(person('person-a', 'A'))}\n\n${JSON.stringify(person('drafts.person-a', 'Draft'))}\n`,
     )
     const secret = 'local-secret-token-value'
-    const server = await serve('--port', '0', '--token', secret, '--seed', seed)
+    const server = await serve(['--port', '0', '--seed', seed], { SANITY_API_TOKEN: secret })
     const { stdout } = server.output()
     expect(stdout).not.toContain(secret)
-    expect(stdout).toContain("export SANITY_API_TOKEN='<the token you passed>'")
+    expect(stdout).toContain('Writes need SANITY_API_TOKEN, as set in this environment.')
+    expect(stdout).toContain('# and export SANITY_API_TOKEN with the same value as here')
     expect(stdout).toContain('export SANITY_PROJECT_ID=test\nexport SANITY_DATASET=production\n')
     expect(stdout).toContain('(2 documents, in memory only)')
     const host = /export SANITY_API_HOST=(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string
@@ -893,9 +1020,62 @@ describe('npm run sanity:local', () => {
     expect(await server.exited).toBe(0)
     const { stderr } = server.output()
     expect(stderr).toContain(`GET /v${API_VERSION}/data/query/production 200`)
-    expect(stderr).toContain(`POST /v${API_VERSION}/data/mutate/production 401  1 mutation`)
+    // Refused before its body is read: its mutations are not counted.
+    expect(stderr).toContain(`POST /v${API_VERSION}/data/mutate/production 401\n`)
     expect(stderr).toContain('stopped; the data is gone.')
     expect(stderr).not.toContain(secret)
+  })
+
+  it('takes the token from the environment only: --token is exit 2, and its value is never echoed', () => {
+    const run = spawnSync(
+      process.execPath,
+      [SCRIPT, '--port', '0', '--token', 'argv-secret-value'],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env: childEnv(),
+      },
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(
+      'sanity:local: --token is not taken (the process list would show it): set SANITY_API_TOKEN in the environment instead.',
+    )
+    expect(`${run.stdout}${run.stderr}`).not.toContain('argv-secret-value')
+  })
+
+  it('without a token, sanity:publish publishes to it without one too', async () => {
+    const server = await serve(['--port', '0'])
+    const { stdout } = server.output()
+    expect(stdout).toContain('No SANITY_API_TOKEN in this environment')
+    const exported = Object.fromEntries(
+      [...stdout.matchAll(/^export (SANITY_\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+    ) as Record<string, string>
+    expect(Object.keys(exported).sort()).toEqual([
+      'SANITY_API_HOST',
+      'SANITY_DATASET',
+      'SANITY_PROJECT_ID',
+    ])
+    const root = mkdtempSync(join(tmpdir(), 'sanity-local-publish-'))
+    cpSync(join(import.meta.dirname, '..', 'content'), join(root, 'content'), { recursive: true })
+    const publish = await new Promise<{ status: number | null; out: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [join(SCRIPT, '..', 'sanity-publish.js'), '--root', root],
+        { env: childEnv({ ...exported, NO_COLOR: '1' }) },
+      )
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk
+      })
+      child.stderr.on('data', (chunk: Buffer) => {
+        out += chunk
+      })
+      child.on('close', (status) => resolve({ status, out }))
+    })
+    expect(publish.out).toMatch(/Wrote \d+ document\(s\)/)
+    expect(publish.status).toBe(0)
+    server.child.kill('SIGINT')
+    expect(await server.exited).toBe(0)
   })
 
   it('refuses a seed line that is not a document (1), a missing seed and a bad port (2)', () => {

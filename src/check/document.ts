@@ -102,8 +102,18 @@ function inspect(
   }
   const document = value as Record<string, unknown>
   const identityReported = identify(document, findings, summary)
-  if (summary.type !== null && isDocumentType(summary.type)) {
-    findings.push(...schemaFindings(summary.type, document, { identityReported }))
+  const schema =
+    summary.type !== null && isDocumentType(summary.type)
+      ? schemaFindings(summary.type, document, { identityReported })
+      : []
+  findings.push(...schema)
+  // The dot warning is for ids Sanity takes; a malformed id is already an error of the schema.
+  if (summary.id?.includes('.') && !schema.some((finding) => finding.pointer === '/_id')) {
+    findings.push({
+      rule: 'document/dotted-id',
+      message: messages.dottedId(summary.id),
+      pointer: '/_id',
+    })
   }
   findings.push(...own)
   summary.quote = quoteFacts(document)
@@ -145,8 +155,6 @@ function identify(
   const { _id: id, _type: type } = document
   if (typeof id === 'string') {
     summary.id = id
-    if (id.includes('.'))
-      findings.push({ rule: 'document/dotted-id', message: messages.dottedId(id), pointer: '/_id' })
   } else {
     findings.push({
       rule: 'document/missing-id',

@@ -32,7 +32,7 @@ const FORMAT_WORDS: Record<string, string> = {
 /** What a pattern asks for, by the title of the schema or the name of the field it governs. */
 const PATTERN_WORDS: Record<string, string> = {
   DocumentId:
-    'must be a document id: letters, digits, `.`, `_` and `-`, at most 128 characters, not starting with `-`',
+    'must be a Sanity document id: segments of letters, digits, `_` and `-` joined by single dots, no segment empty or starting with `-` (Sanity refuses `..` and a leading dot, and turns a trailing dot into a new random id); use hyphens instead of dots',
   Key: 'must be 1 to 64 letters, digits, `_` or `-`',
   current: 'must be lower-case words joined by single hyphens, such as `antony-blinken`',
   href: 'must be an http, https or mailto URL',

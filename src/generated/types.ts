@@ -62,7 +62,7 @@ export type Article = {
   body: Body
 }
 /**
- * A Sanity document id: letters, digits, '.', '_' and '-', at most 128 characters, not starting with '-'.
+ * A Sanity document id: at most 128 characters, in path segments joined by single dots ('.'); each segment is letters, digits, '_' and '-', and does not start with '-'. Sanity refuses an empty segment (a leading dot, '..') and treats a trailing dot as a prefix for a new random id.
  */
 export type DocumentId = string
 /**

@@ -28,8 +28,31 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 /**
+ * Error codes of requests that got no (complete) response for a reason that may pass: a reset or
+ * dropped connection, a timeout, a temporary DNS failure. A refused connection and an unknown host
+ * are not among them: they mean a wrong `SANITY_API_HOST` or a local API that is not running, and
+ * retrying would only delay saying so. Neither are Node's `ERR_*` codes (an invalid URL, a header
+ * character), which are configuration errors.
+ */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+])
+
+/**
  * Whether a failed request may succeed when sent again: 429, 5xx gateway and server errors, and
- * requests that got no response at all (a dropped connection, a reset, a timeout).
+ * requests whose connection dropped, reset or timed out (see TRANSIENT_CODES).
  */
 export function isTransient(error: unknown): boolean {
   const status = statusOf(error)
@@ -39,10 +62,9 @@ export function isTransient(error: unknown): boolean {
 function isNetworkError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as { code?: unknown }).code
-  if (typeof code === 'string') return true
-  return /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|network|timed? ?out|aborted/i.test(
-    error.message,
-  )
+  if (typeof code === 'string') return TRANSIENT_CODES.has(code)
+  // Errors without a code, as some HTTP layers wrap a dropped connection.
+  return /socket hang up|ECONNRESET|EPIPE|network|timed? ?out|aborted/i.test(error.message)
 }
 
 /** Seconds (or an HTTP date) from a response's `Retry-After` header, as milliseconds. */

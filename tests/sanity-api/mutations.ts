@@ -22,8 +22,16 @@ export interface TransactionContext {
   selectIds(query: string, params: Record<string, unknown>): Promise<string[]>
 }
 
-// Sanity's rule for document ids: letters, digits, `_`, `-`, `.` path separators; 128 at most.
-const VALID_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+/**
+ * Sanity's rule for document ids (sanity.io/docs/ids): at most 128 characters, path segments of
+ * letters, digits, `_` and `-` joined by single dots, no segment empty or starting with `-`.
+ */
+const VALID_ID = /^(?=.{1,128}$)[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_][A-Za-z0-9_-]*)*$/
+
+/** A random id that is a valid path segment (base64url may start with `-`). */
+function generatedId(): string {
+  return randomId().replace(/^-/, '_')
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -86,14 +94,14 @@ async function applyOne(mutation: unknown, context: TransactionContext): Promise
 
 /** An id for `create`: as given, or random, or random after a prefix that ends in `.`. */
 function documentId(kind: string, given: unknown): string {
-  if (given === undefined && kind === 'create') return randomId()
+  if (given === undefined && kind === 'create') return generatedId()
   if (typeof given !== 'string') {
     throw new MutationFailure(400, {
       description: `${kind} requires a document _id`,
       type: 'validationError',
     })
   }
-  const id = kind === 'create' && given.endsWith('.') ? `${given}${randomId()}` : given
+  const id = kind === 'create' && given.endsWith('.') ? `${given}${generatedId()}` : given
   if (!VALID_ID.test(id)) {
     throw new MutationFailure(400, {
       description: `Malformed document ID: "${id}"`,

@@ -10,12 +10,31 @@ export type Reply =
   | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; bytes: Buffer; contentType: string }
 
-export interface RouteRequest {
+/** What is known of a request before its body is read. */
+export interface RouteTarget {
   method: string
   url: URL
-  body: Buffer
   /** The request carried the configured token (always true when no token is configured). */
   authenticated: boolean
+}
+
+export interface RouteRequest extends RouteTarget {
+  body: Buffer
+}
+
+/** Sanity's limit on a data request's body ("Request body exceeds limit of 4000000 bytes"). */
+export const DATA_BODY_LIMIT = 4_000_000
+
+/** The local API's limit on an uploaded image: enough for any photo, small enough for memory. */
+export const IMAGE_BODY_LIMIT = 32 * 1024 * 1024
+
+/** The endpoint a request goes to, found and authorized before its body is read. */
+export interface Endpoint {
+  /** Writes data: needs the token when one is configured, and is refused to other origins. */
+  write: boolean
+  /** The largest body this endpoint takes. */
+  maxBodyBytes: number
+  run(body: Buffer): Promise<Reply>
 }
 
 /** Server-wide state the handlers share. */
@@ -36,6 +55,7 @@ interface Route {
   methods: string[]
   /** Needs the token when one is configured. */
   write: boolean
+  maxBodyBytes: number
   handle(state: ApiState, request: RouteRequest, match: string[]): Promise<Reply>
 }
 
@@ -44,46 +64,54 @@ const ROUTES: Route[] = [
     pattern: /^\/v([^/]+)\/data\/mutate\/([^/]+)$/,
     methods: ['POST'],
     write: true,
+    maxBodyBytes: DATA_BODY_LIMIT,
     handle: mutate,
   },
   {
     pattern: /^\/v([^/]+)\/data\/query\/([^/]+)$/,
     methods: ['GET', 'POST'],
     write: false,
+    maxBodyBytes: DATA_BODY_LIMIT,
     handle: query,
   },
   {
     pattern: /^\/v([^/]+)\/data\/doc\/([^/]+)\/(.+)$/,
     methods: ['GET'],
     write: false,
+    maxBodyBytes: DATA_BODY_LIMIT,
     handle: getDocuments,
   },
   {
     pattern: /^\/v([^/]+)\/assets\/images\/([^/]+)$/,
     methods: ['POST'],
     write: true,
+    maxBodyBytes: IMAGE_BODY_LIMIT,
     handle: uploadImage,
   },
   {
     pattern: /^\/(images\/[^/]+\/[^/]+\/[^/]+)$/,
     methods: ['GET', 'HEAD'],
     write: false,
+    maxBodyBytes: DATA_BODY_LIMIT,
     handle: serveImage,
   },
 ]
 
-/** Find the route for a request, check method, dataset and token, and run it. */
-export async function route(state: ApiState, request: RouteRequest): Promise<Reply> {
+/**
+ * Find the endpoint of a request and check its method, dataset and token, all before the body is
+ * read: a request that will be refused never gets its body buffered.
+ */
+export function findEndpoint(state: ApiState, target: RouteTarget): Endpoint {
   for (const candidate of ROUTES) {
-    const match = candidate.pattern.exec(request.url.pathname)
+    const match = candidate.pattern.exec(target.url.pathname)
     if (!match) continue
-    if (!candidate.methods.includes(request.method)) {
+    if (!candidate.methods.includes(target.method)) {
       throw httpError(
         405,
-        `${request.method} is not allowed here: use ${candidate.methods.join(' or ')}`,
+        `${target.method} is not allowed here: use ${candidate.methods.join(' or ')}`,
       )
     }
-    if (candidate.write && !request.authenticated) {
+    if (candidate.write && !target.authenticated) {
       throw httpError(
         401,
         'This request needs a token with write access: send Authorization: Bearer <token>',
@@ -96,9 +124,13 @@ export async function route(state: ApiState, request: RouteRequest): Promise<Rep
         `Dataset "${decodeURIComponent(dataset)}" not found (this server has "${state.dataset}")`,
       )
     }
-    return candidate.handle(state, request, match)
+    return {
+      write: candidate.write,
+      maxBodyBytes: candidate.maxBodyBytes,
+      run: (body) => candidate.handle(state, { ...target, body }, match),
+    }
   }
-  throw httpError(404, `No such endpoint: ${request.method} ${request.url.pathname}`)
+  throw httpError(404, `No such endpoint: ${target.method} ${target.url.pathname}`)
 }
 
 function parseJson(body: Buffer): unknown {

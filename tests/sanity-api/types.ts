@@ -19,7 +19,7 @@ export interface RecordedRequest {
   status: number
   bytesIn: number
   bytesOut: number
-  /** Mutations in a mutate request's body (0 for every other request). */
+  /** Mutations in a mutate request's body (0 for every other request, and for one refused before its body was read). */
   mutations: number
 }
 
@@ -48,10 +48,18 @@ export interface SanityApiOptions {
   projectId?: string
   /** Default 'production'. Requests for any other dataset get 404. */
   dataset?: string
-  /** When set, writes need `Authorization: Bearer <token>`, and drafts are hidden from reads without it. */
+  /**
+   * When set, writes need `Authorization: Bearer <token>`, and drafts are hidden from reads without
+   * it. Without one, any request from this machine may write (pages of other origins may not).
+   */
   token?: string
   /** Initial state; system fields that are missing are filled in. */
   documents?: SanityDocument[]
+  /**
+   * Largest request body taken, in bytes; a larger one gets 413 before it is read. Default: as
+   * Sanity, 4,000,000 for the data endpoints and IMAGE_BODY_LIMIT for image uploads.
+   */
+  maxBodyBytes?: number
   /** Port on 127.0.0.1; default 0 (any free port). */
   port?: number
   /** Called once each request is answered (or dropped), e.g. to log it. */
