@@ -72,6 +72,7 @@ describe('the rule catalogue', () => {
       'description',
       'properties',
       'items',
+      'readOnly',
       'x-reference-to',
     ])
     const subschemas = new Set(['items', 'if', 'then', 'else', 'not'])
