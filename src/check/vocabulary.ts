@@ -25,6 +25,41 @@ export function decoratorNames(): ReadonlySet<Decorator> {
   return decorators
 }
 
+const COMMON = schemaUri('common.schema.json')
+
+/**
+ * A string definition of common.schema.json as a test of its `pattern`, `minLength` and
+ * `maxLength`: `stringRule('slug', 'current')`. Code that must check such a string without the
+ * validator (the renderer, which can be given unvalidated documents) shares the definition this
+ * way rather than holding a copy of it. Compiled on first use.
+ */
+export function stringRule(def: string, ...properties: string[]): (value: unknown) => boolean {
+  let test: ((value: string) => boolean) | undefined
+  return (value) => {
+    if (typeof value !== 'string') return false
+    test ??= compileStringRule(def, properties)
+    return test(value)
+  }
+}
+
+function compileStringRule(def: string, properties: readonly string[]): (value: string) => boolean {
+  let located = resolveSchema({ schema: schemaGraph().get(`${COMMON}#/$defs/${def}`), uri: COMMON })
+  for (const name of properties) {
+    const next = (located.schema.properties as Record<string, JsonSchema> | undefined)?.[name]
+    if (!next) throw new Error(`common.schema.json#/$defs/${def} has no property ${name}`)
+    located = resolveSchema({ schema: next, uri: located.uri })
+  }
+  const { pattern, minLength, maxLength } = located.schema
+  const regex = typeof pattern === 'string' ? new RegExp(pattern, 'u') : undefined
+  return (value) => {
+    // JSON Schema counts lengths in code points.
+    const length = [...value].length
+    if (typeof minLength === 'number' && length < minLength) return false
+    if (typeof maxLength === 'number' && length > maxLength) return false
+    return regex === undefined || regex.test(value)
+  }
+}
+
 /** A schema together with the URI it was found at, for resolving the `$ref`s inside it. */
 export interface LocatedSchema {
   schema: JsonSchema
