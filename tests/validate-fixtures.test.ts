@@ -65,6 +65,7 @@ describe('the rule catalogue', () => {
     // Keywords that assert nothing themselves (their subschemas are visited).
     const annotations = new Set([
       '$schema',
+      '$comment',
       '$id',
       '$ref',
       '$defs',
