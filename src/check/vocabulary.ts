@@ -76,9 +76,10 @@ export function resolveSchema(located: LocatedSchema): LocatedSchema {
   return current
 }
 
-// Keywords beside a `$ref` (a description) describe this use; the target's own keywords win.
+// Keywords beside a `$ref` apply too (`maxLength` beside a text definition), and a description
+// beside it says what this use is (`name`, not "text that is not blank"), so they win.
 function withoutRef(schema: JsonSchema): JsonSchema {
-  const { $ref: _ref, description: _description, ...rest } = schema
+  const { $ref: _ref, ...rest } = schema
   return rest
 }
 
