@@ -32,16 +32,14 @@ function contentDocuments(): Doc[] {
     .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Doc)
 }
 
-const article = (): Doc => {
-  const found = contentDocuments().find((doc) => doc._type === 'article')
-  if (!found) throw new Error('content/ has no article')
+/** The first content document of `type`. */
+function firstOf(type: DocumentType): Doc {
+  const found = contentDocuments().find((doc) => doc._type === type)
+  if (!found) throw new Error(`content/ has no ${type}`)
   return found
 }
-const person = (): Doc => {
-  const found = contentDocuments().find((doc) => doc._type === 'person')
-  if (!found) throw new Error('content/ has no person')
-  return found
-}
+const article = () => firstOf('article')
+const person = () => firstOf('person')
 
 describe('the JSON Schemas in a standard validator, default mode', () => {
   it('accept every document of content/', async () => {
