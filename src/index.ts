@@ -17,6 +17,7 @@ export type {
   Link,
   ListItemType,
   MarkDef,
+  NonBlankText,
   Person,
   PersonMention,
   PersonReference,

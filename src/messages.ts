@@ -98,6 +98,9 @@ export const messages = {
   maxDepth(limit: number): string {
     return `Objects and arrays are nested more than ${limit} levels deep, deeper than any document of this model: remove the extra nesting.`
   },
+  replacementCharacter(): string {
+    return 'This text holds U+FFFD (�), the replacement character: a tool that could not decode a character put it in its place, so the original character is lost. Type the right character from the source; `sanity dataset import` rejects a line that holds U+FFFD.'
+  },
   ndjsonBom(): string {
     return 'This line starts with a byte order mark (U+FEFF): save the file as UTF-8 without BOM. `sanity dataset import` parses every line with JSON.parse, which rejects it.'
   },
@@ -124,6 +127,10 @@ export const messages = {
   },
   duplicateId(id: string, first: string): string {
     return `Another document already has \`_id\` ${code(id)} (${first}): give each document its own \`_id\`; the import would keep only one of them.`
+  },
+  duplicateSlug(type: string, slug: string, owner: string, where?: string): string {
+    const at = where === undefined ? '' : ` (${where})`
+    return `Slug ${code(slug)} is already the slug of ${type} ${code(owner)}${at}: both would be written to the same page. Give each ${type} its own slug.`
   },
   dottedId(id: string): string {
     return `\`_id\` ${code(id)} contains a dot: Sanity treats ids with a dot as private (like drafts), so the public API will not return the document. Use hyphens instead.`

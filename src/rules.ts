@@ -42,6 +42,11 @@ export const RULES = {
     severity: 'error',
     summary: 'Objects and arrays nested deeper than any document of the model can be.',
   },
+  'json/replacement-character': {
+    severity: 'error',
+    summary:
+      'U+FFFD, the replacement character, in a string: a character was lost to a wrong decoding. `sanity dataset import` rejects a line that holds it.',
+  },
   'ndjson/bom': {
     severity: 'error',
     summary: 'A byte order mark starts an NDJSON line; `sanity dataset import` cannot parse it.',
@@ -60,6 +65,10 @@ export const RULES = {
   'document/duplicate-id': {
     severity: 'error',
     summary: 'Two documents share an `_id`; the import would keep only one.',
+  },
+  'document/duplicate-slug': {
+    severity: 'error',
+    summary: 'Two documents of one type share a slug, so both would be written to the same page.',
   },
   'document/dotted-id': {
     severity: 'warning',

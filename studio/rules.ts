@@ -7,6 +7,31 @@ export function slugPattern(pattern: RegExp, hint: string) {
     value?.current === undefined || pattern.test(value.current) || `${hint} Got "${value.current}".`
 }
 
+/**
+ * A custom rule: the slug's `current` has at most `max` characters (JSON Schema maxLength).
+ * The slug type's `options.maxLength` only cuts a generated slug; it validates nothing.
+ */
+export function slugMaxLength(max: number) {
+  return (value: SlugValue | undefined): true | string => {
+    const length = value?.current === undefined ? 0 : [...value.current].length
+    return length <= max || `At most ${max} characters; this slug has ${length}. Shorten it.`
+  }
+}
+
+/** A custom block rule: a list item's `level` is a whole number from `min` to `max`. */
+export function listLevel(min: number, max: number) {
+  return (block: { level?: unknown } | undefined): true | string => {
+    const level = block?.level
+    const fits =
+      level === undefined ||
+      (typeof level === 'number' && Number.isInteger(level) && level >= min && level <= max)
+    return (
+      fits ||
+      `A list level is a whole number from ${min} to ${max}; this block has ${String(level)}.`
+    )
+  }
+}
+
 /** A custom document rule: exactly one of two fields has a value (JSON Schema if/then/else). */
 export function exactlyOneOf(first: string, second: string) {
   return (document: { [field: string]: unknown } | undefined): true | string => {

@@ -115,12 +115,21 @@ describe('ajv-cli', () => {
   )
 
   it(
-    'rejects an article whose date is not a date, at /datePublished (so ajv-formats is loaded)',
+    'rejects a link whose href is not a URI, which only the uri format catches (so ajv-formats is loaded)',
     async () => {
-      const article = await firstArticle()
-      const broken = { ...article, datePublished: '3 March 2023' }
-      const found = await ajvCliRejects(workDir, keywords, 'article', broken, '/datePublished')
-      expect(found).toEqual({ rejected: true, detail: '/datePublished must match format "date"' })
+      const article = (await firstArticle()) as { body: Record<string, unknown>[] }
+      const [first, ...rest] = article.body
+      // Valid for the href pattern (http, https or mailto), invalid as a URI: `%zz`.
+      const link = { _type: 'link', _key: 'badlink', href: 'https://example.com/%zz' }
+      const block = {
+        ...first,
+        markDefs: [...((first?.markDefs as unknown[]) ?? []), link],
+        children: [{ _type: 'span', _key: 'badspan', text: 'link', marks: ['badlink'] }],
+      }
+      const broken = { ...article, body: [block, ...rest] }
+      const pointer = `/body/0/markDefs/${block.markDefs.length - 1}/href`
+      const found = await ajvCliRejects(workDir, keywords, 'article', broken, pointer)
+      expect(found).toEqual({ rejected: true, detail: `${pointer} must match format "uri"` })
     },
     SLOW,
   )

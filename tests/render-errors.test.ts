@@ -7,6 +7,8 @@ import {
   ARTICLE_FORMATS,
   type Article,
   type ContentDocument,
+  isArticle,
+  isPerson,
   RenderError,
   renderArticle,
   renderSite,
@@ -244,6 +246,40 @@ describe('a page without the text it shows', () => {
       document._id,
       `/${field}`,
     ])
+  })
+})
+
+describe('the renderer and the validator hold one definition', () => {
+  it.each(['\u00a0', '\t', '\n', ' \u2003 '])('refuses a name of only whitespace (%j)', (name) => {
+    const documents = storyDocuments()
+    const person = documents.find((candidate) => candidate._type === 'person') as ContentDocument
+    set(person, 'name', name)
+    expect(isPerson(person)).toBe(false)
+    const error = errorOf(() => renderSite(documents))
+    expect([error.rule, error.documentId, error.pointer]).toEqual([
+      'render/missing-field',
+      person._id,
+      '/name',
+    ])
+  })
+
+  it('refuses a slug longer than the schema allows', () => {
+    const documents = storyDocuments()
+    articleOf(documents).slug.current = 'a'.repeat(97)
+    expect(isArticle(articleOf(documents))).toBe(false)
+    expect(errorOf(() => renderSite(documents)).rule).toBe('render/invalid-slug')
+    articleOf(documents).slug.current = 'a'.repeat(96)
+    expect(isArticle(articleOf(documents))).toBe(true)
+    expect(() => renderSite(documents)).not.toThrow()
+  })
+
+  it('words a duplicate slug as validate does', () => {
+    const documents = storyDocuments()
+    const [ada, bo] = documents.filter((document) => document._type === 'person')
+    if (bo?._type === 'person' && ada?._type === 'person') bo.slug.current = ada.slug.current
+    expect(errorOf(() => renderSite(documents)).message).toContain(
+      `is already the slug of person \`${ada?._id}\`: both would be written to the same page.`,
+    )
   })
 })
 

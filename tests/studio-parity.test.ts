@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest'
 import { SchemaGraph } from '../src/codegen/schema-graph.js'
 import { DOCUMENT_SCHEMAS, type JsonSchema, readSchemas, type SchemaFile } from '../src/schemas.js'
 import { schemaTypes } from '../studio/index.js'
+import { listLevel, slugMaxLength, slugPattern } from '../studio/rules.js'
 
 /*
  * The two models must stay in step: every JSON Schema property is a Studio field of the matching
- * type, with the same description, required-ness, length and pattern rules, enum values and
- * reference targets; the Portable Text block has the same styles, lists, decorators and
- * annotations. The walk reads the JSON Schemas and Sanity's own compiled schema, and shares no
- * code with the generator, so a generator bug cannot hide itself.
+ * type, with the same description, required-ness, enum values and reference targets, and the same
+ * rule values: lengths, patterns, item counts, number bounds, a slug's length and pattern, a list
+ * level's bounds; a `readOnly` property is a hidden, read-only field. The Portable Text block has
+ * the same styles, lists, decorators and annotations. The walk reads the JSON Schemas and Sanity's
+ * own compiled schema, and shares no code with the generator, so a generator bug cannot hide
+ * itself. Where a rule is a custom validator, the check runs it on a value just outside the
+ * JSON Schema's bound and one just inside.
  */
 
 /** The parts of a compiled Sanity schema type this check reads. */
@@ -39,7 +43,6 @@ interface Where {
 }
 
 const SYSTEM_FIELD = /^_/
-const HASH_FIELD = 'contentHash'
 
 function compileStudio(types: SchemaTypeDefinition[]): (name: string) => StudioType | undefined {
   const parent = Schema.compile({ name: 'studio', types: builtinTypes })
@@ -52,21 +55,23 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
   const graph = new SchemaGraph(files)
   const studio = compileStudio(types)
   const problems: string[] = []
+  // Keywords beside a `$ref` apply as well as the target's (2020-12), so they are merged in.
   const resolve = (node: JsonSchema, base: string): Where => {
     let where: Where = { schema: node, base, description: str(node.description) }
     while (typeof where.schema.$ref === 'string') {
-      const uri = graph.resolveUri(where.schema.$ref, where.base)
-      const schema = graph.get(uri)
+      const { $ref, ...beside } = where.schema
+      const uri = graph.resolveUri($ref, where.base)
+      const target = graph.get(uri)
       where = {
-        schema,
+        schema: { ...target, ...beside },
         base: uri.split('#')[0] as string,
-        description: where.description ?? str(schema.description),
+        description: where.description ?? str(target.description),
       }
     }
     return where
   }
 
-  const checkObject = (json: Where, type: StudioType, path: string, isDocument = false) => {
+  const checkObject = (json: Where, type: StudioType, path: string) => {
     const properties = (json.schema.properties ?? {}) as Record<string, JsonSchema>
     const required = new Set((json.schema.required ?? []) as string[])
     const fields = new Map((type.fields ?? []).map((field) => [field.name, field.type]))
@@ -83,12 +88,22 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
       if (field.description !== where.description)
         problems.push(`${path}.${name}: description differs from the JSON Schema's`)
       checkRequired(field, required.has(name), `${path}.${name}`)
+      checkReadOnly(where.schema, field, `${path}.${name}`)
       checkValue(where, field, `${path}.${name}`)
     }
     for (const name of fields.keys()) {
-      if (!(name in properties) && !(isDocument && name === HASH_FIELD))
+      if (!(name in properties))
         problems.push(`${path}.${name}: Studio field has no JSON Schema property`)
     }
+  }
+
+  // Set by the tooling, never by an editor: hidden, and read-only should it be shown.
+  const checkReadOnly = (schema: JsonSchema, field: StudioType, path: string) => {
+    const managed = field.hidden === true && field.readOnly === true
+    if (schema.readOnly === true && !managed)
+      problems.push(`${path}: readOnly in JSON Schema, not a hidden read-only field in Studio`)
+    if (schema.readOnly !== true && (field.hidden === true || field.readOnly === true))
+      problems.push(`${path}: hidden or read-only in Studio, not readOnly in JSON Schema`)
   }
 
   const checkRequired = (field: StudioType, required: boolean, path: string) => {
@@ -114,6 +129,34 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
     else if (constant !== undefined && constant !== 'image') checkObject(json, type, path)
     else if (json.schema.type === 'string') checkString(json.schema, type, path)
     else if (json.schema.type === 'array') checkArray(json, type, path)
+    else if (json.schema.type === 'integer' || json.schema.type === 'number')
+      checkNumber(json.schema, type, path)
+  }
+
+  const checkFlags = (
+    schema: JsonSchema,
+    type: StudioType,
+    path: string,
+    pairs: readonly (readonly [keyword: string, flag: string])[],
+  ) => {
+    const flags = ruleFlags(type)
+    for (const [keyword, flag] of pairs) {
+      const value = schema[keyword]
+      if (
+        typeof value === 'number' &&
+        !flags.some((rule) => rule.flag === flag && rule.constraint === value)
+      )
+        problems.push(`${path}: ${keyword} ${value} in JSON Schema, no ${flag}(${value}) in Studio`)
+    }
+  }
+
+  const checkNumber = (schema: JsonSchema, type: StudioType, path: string) => {
+    checkFlags(schema, type, path, [
+      ['minimum', 'min'],
+      ['maximum', 'max'],
+    ])
+    if (schema.type === 'integer' && !ruleFlags(type).some((rule) => rule.flag === 'integer'))
+      problems.push(`${path}: integer in JSON Schema, no integer() in Studio`)
   }
 
   const checkReference = (schema: JsonSchema, type: StudioType, path: string) => {
@@ -128,15 +171,25 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
       (json.schema.properties as Record<string, JsonSchema>).current ?? {},
       json.base,
     )
+    const rejects = (current: string) =>
+      customValidators(type).some((check) => check({ _type: 'slug', current }) !== true)
     const pattern = current.schema.pattern
-    if (typeof pattern !== 'string') return
-    const bad = { _type: 'slug', current: 'Not A Slug!' }
-    if (new RegExp(pattern, 'u').test(bad.current)) return
-    const rejects = customValidators(type).some((check) => check(bad) !== true)
-    if (!rejects)
+    const bad = 'Not A Slug!'
+    if (typeof pattern === 'string' && !new RegExp(pattern, 'u').test(bad) && !rejects(bad))
       problems.push(
-        `${path}: Studio accepts slug "${bad.current}", JSON Schema pattern ${pattern} does not`,
+        `${path}: Studio accepts slug "${bad}", JSON Schema pattern ${pattern} does not`,
       )
+    const max = current.schema.maxLength
+    if (typeof max === 'number') {
+      if (!rejects('a'.repeat(max + 1)))
+        problems.push(
+          `${path}: Studio accepts a slug of ${max + 1} characters, JSON Schema maxLength is ${max}`,
+        )
+      if (rejects('a'.repeat(max)))
+        problems.push(
+          `${path}: Studio rejects a slug of ${max} characters, JSON Schema maxLength is ${max}`,
+        )
+    }
   }
 
   const checkString = (schema: JsonSchema, type: StudioType, path: string) => {
@@ -149,18 +202,11 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
           `${path}: enum [${schema.enum.join(', ')}] in JSON Schema, options.list [${list.join(', ')}] in Studio`,
         )
     }
-    const flags = ruleFlags(type)
-    for (const [keyword, flag] of [
+    checkFlags(schema, type, path, [
       ['minLength', 'min'],
       ['maxLength', 'max'],
-    ] as const) {
-      const value = schema[keyword]
-      if (
-        typeof value === 'number' &&
-        !flags.some((rule) => rule.flag === flag && rule.constraint === value)
-      )
-        problems.push(`${path}: ${keyword} ${value} in JSON Schema, no ${flag}(${value}) in Studio`)
-    }
+    ])
+    const flags = ruleFlags(type)
     if (typeof schema.pattern === 'string') {
       const source = new RegExp(schema.pattern, 'u').source
       const has = flags.some(
@@ -195,6 +241,13 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
       problems.push(
         `${path}: ${choices.length} item types in JSON Schema, ${members.length} in Studio`,
       )
+    checkFlags(json.schema, type, path, [
+      ['minItems', 'min'],
+      ['maxItems', 'max'],
+    ])
+    const unique = ruleFlags(type).some((rule) => rule.flag === 'unique')
+    if (json.schema.uniqueItems === true && !unique)
+      problems.push(`${path}: uniqueItems in JSON Schema, no unique() in Studio`)
   }
 
   const checkBlock = (json: Where, block: StudioType, path: string) => {
@@ -232,6 +285,26 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
       const studioAnnotation = span?.annotations?.find((item) => item.name === name)
       if (studioAnnotation) checkObject(annotation, studioAnnotation, `${path}.${name}`)
     }
+    checkLevel(resolve(properties.level ?? {}, json.base).schema, block, path)
+  }
+
+  // Sanity's block has its own `level` field; the bounds must be a rule on the block.
+  const checkLevel = (level: JsonSchema, block: StudioType, path: string) => {
+    const rejects = (value: number) =>
+      customValidators(block).some((check) => check({ _type: 'block', level: value }) !== true)
+    for (const [keyword, outside, inside] of [
+      ['minimum', -1, 0],
+      ['maximum', 1, 0],
+    ] as const) {
+      const bound = level[keyword]
+      if (typeof bound !== 'number') continue
+      if (!rejects(bound + outside))
+        problems.push(
+          `${path}.level: Studio accepts ${bound + outside}, JSON Schema ${keyword} is ${bound}`,
+        )
+      if (rejects(bound + inside))
+        problems.push(`${path}.level: Studio rejects ${bound}, JSON Schema ${keyword} is ${bound}`)
+    }
   }
 
   for (const [name, file] of Object.entries(DOCUMENT_SCHEMAS)) {
@@ -245,17 +318,10 @@ function parityProblems(files: SchemaFile[], types: SchemaTypeDefinition[]): str
       problems.push(
         `${name}: title "${String(json.title)}" in JSON Schema, "${document.title}" in Studio`,
       )
-    checkObject({ schema: json, base: String(json.$id) }, document, name, true)
-    checkHashField(document, name, problems)
+    checkObject({ schema: json, base: String(json.$id) }, document, name)
     checkConditional(json, document, name, problems)
   }
   return problems
-}
-
-function checkHashField(document: StudioType, name: string, problems: string[]): void {
-  const hash = document.fields?.find((field) => field.name === HASH_FIELD)?.type
-  if (hash?.jsonType !== 'string' || hash.hidden !== true || hash.readOnly !== true)
-    problems.push(`${name}.${HASH_FIELD}: missing, or not a hidden read-only string`)
 }
 
 /** JSON Schema's "speaker xor attribution" must be a document rule that rejects both and neither. */
@@ -475,22 +541,139 @@ describe('Studio schema parity with the JSON Schemas', () => {
     ) as SchemaTypeDefinition[]
     expect(parityProblems(readSchemas(), types)).toEqual([
       'person.slug: Studio accepts slug "Not A Slug!", JSON Schema pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ does not',
+      'person.slug: Studio accepts a slug of 97 characters, JSON Schema maxLength is 96',
     ])
   })
 
-  it('reports a document without the hidden contentHash field or the speaker-or-attribution rule', () => {
-    const types = schemaTypes.map((type) =>
-      type.name === 'quote' && 'fields' in type
-        ? {
-            ...type,
-            validation: undefined,
-            fields: type.fields?.filter((field) => field.name !== 'contentHash'),
-          }
-        : type,
-    ) as SchemaTypeDefinition[]
+  it('reports a document without the contentHash field or the speaker-or-attribution rule', () => {
+    const types = withType('quote', (type) => ({
+      ...type,
+      validation: undefined,
+      fields: type.fields?.filter((field) => field.name !== 'contentHash'),
+    }))
     expect(parityProblems(readSchemas(), types)).toEqual([
-      'quote.contentHash: missing, or not a hidden read-only string',
+      'quote.contentHash: JSON Schema has a string property, Studio has no such field',
       'quote: JSON Schema needs exactly one of speaker and attribution, Studio does not',
     ])
   })
+
+  it('reports a readOnly property that editors can see, and a hidden field that is not readOnly', () => {
+    const types = withField('person', 'contentHash', (field) => ({ ...field, hidden: false }))
+    const files = mutated('person.schema.json', (schema) => {
+      props(schema).role = { ...props(schema).role, readOnly: true }
+    })
+    expect(parityProblems(readSchemas(), types)).toEqual([
+      'person.contentHash: readOnly in JSON Schema, not a hidden read-only field in Studio',
+    ])
+    expect(parityProblems(files, schemaTypes)).toEqual([
+      'person.role: readOnly in JSON Schema, not a hidden read-only field in Studio',
+    ])
+  })
+
+  it('reports a slug whose length Studio does not limit (options.maxLength validates nothing)', () => {
+    const types = withField('article', 'slug', (field) => ({
+      ...field,
+      validation: (rule: InstanceType<typeof Rule>) =>
+        rule.required().custom(slugPattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'Lower-case words.')),
+    }))
+    expect(parityProblems(readSchemas(), types)).toEqual([
+      'article.slug: Studio accepts a slug of 97 characters, JSON Schema maxLength is 96',
+    ])
+  })
+
+  it('reports a slug length limit that differs from the JSON Schema', () => {
+    const types = withField('person', 'slug', (field) => ({
+      ...field,
+      validation: (rule: InstanceType<typeof Rule>) =>
+        rule
+          .required()
+          .custom(slugPattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'Lower-case words.'))
+          .custom(slugMaxLength(50)),
+    }))
+    expect(parityProblems(readSchemas(), types)).toEqual([
+      'person.slug: Studio rejects a slug of 96 characters, JSON Schema maxLength is 96',
+    ])
+  })
+
+  it('reports list level bounds the Studio block does not enforce, or enforces differently', () => {
+    const blockWith = (validation: unknown) =>
+      schemaTypes.map((type) =>
+        type.name === 'article' && 'fields' in type
+          ? {
+              ...type,
+              fields: type.fields?.map((field) =>
+                'of' in field && Array.isArray(field.of)
+                  ? {
+                      ...field,
+                      of: field.of.map((member: { type: string }) =>
+                        member.type === 'block' ? { ...member, validation } : member,
+                      ),
+                    }
+                  : field,
+              ),
+            }
+          : type,
+      ) as SchemaTypeDefinition[]
+    const paths = ['article.highlights[block]', 'article.body[block]']
+    expect(parityProblems(readSchemas(), blockWith(undefined))).toEqual(
+      paths.flatMap((path) => [
+        `${path}.level: Studio accepts 0, JSON Schema minimum is 1`,
+        `${path}.level: Studio accepts 11, JSON Schema maximum is 10`,
+      ]),
+    )
+    const tooStrict = (rule: InstanceType<typeof Rule>) => rule.custom(listLevel(1, 9))
+    expect(parityProblems(readSchemas(), blockWith(tooStrict))).toEqual(
+      paths.map((path) => `${path}.level: Studio rejects 10, JSON Schema maximum is 10`),
+    )
+  })
+
+  it('reports item counts and uniqueness Studio does not enforce', () => {
+    const files = mutated('person.schema.json', (schema) => {
+      props(schema).alternateNames = { ...props(schema).alternateNames, minItems: 2, maxItems: 5 }
+    })
+    const types = withField('person', 'alternateNames', (field) => ({
+      ...field,
+      validation: undefined,
+    }))
+    expect(parityProblems(files, schemaTypes)).toEqual([
+      'person.alternateNames: minItems 2 in JSON Schema, no min(2) in Studio',
+      'person.alternateNames: maxItems 5 in JSON Schema, no max(5) in Studio',
+    ])
+    expect(parityProblems(readSchemas(), types)).toEqual([
+      'person.alternateNames: uniqueItems in JSON Schema, no unique() in Studio',
+    ])
+  })
+
+  it('reports the non-blank rule of a text field when Studio lacks it', () => {
+    const types = withField('person', 'name', (field) => ({
+      ...field,
+      validation: (rule: InstanceType<typeof Rule>) => rule.required().min(1),
+    }))
+    expect(parityProblems(readSchemas(), types)).toEqual([
+      'person.name: pattern \\S in JSON Schema, no regex() in Studio',
+    ])
+  })
 })
+
+type DocumentType = SchemaTypeDefinition & { fields?: { name: string }[] }
+
+/** The Studio types with one document type changed. */
+function withType(name: string, change: (type: DocumentType) => object): SchemaTypeDefinition[] {
+  return schemaTypes.map((type) =>
+    type.name === name && 'fields' in type ? change(type as DocumentType) : type,
+  ) as SchemaTypeDefinition[]
+}
+
+/** The Studio types with one field of one document type changed. */
+function withField(
+  name: string,
+  field: string,
+  change: (field: { name: string }) => object,
+): SchemaTypeDefinition[] {
+  return withType(name, (type) => ({
+    ...type,
+    fields: type.fields?.map((candidate) =>
+      candidate.name === field ? change(candidate) : candidate,
+    ),
+  }))
+}

@@ -9,7 +9,7 @@ import { SchemaGraph } from '../src/codegen/schema-graph.js'
 import { generateStudio, orphanStudioFiles } from '../src/codegen/studio.js'
 import { readSchemas } from '../src/schemas.js'
 import { schemaTypes } from '../studio/index.js'
-import { exactlyOneOf, slugPattern } from '../studio/rules.js'
+import { exactlyOneOf, listLevel, slugMaxLength, slugPattern } from '../studio/rules.js'
 
 const root = join(import.meta.dirname, '..')
 const studioDir = join(root, 'studio')
@@ -167,6 +167,25 @@ describe('Studio validation helpers', () => {
     expect(slug({ _type: 'slug', current: 'US Russia' })).toBe(
       'Lower-case words joined by single hyphens. Got "US Russia".',
     )
+  })
+
+  it('slugMaxLength accepts a slug of the limit and rejects a longer one, saying by how much', () => {
+    const rule = slugMaxLength(96)
+    expect(rule({ _type: 'slug', current: 'a'.repeat(96) })).toBe(true)
+    expect(rule(undefined)).toBe(true)
+    expect(rule({ _type: 'slug', current: 'a'.repeat(97) })).toBe(
+      'At most 96 characters; this slug has 97. Shorten it.',
+    )
+  })
+
+  it('listLevel accepts no level and whole levels in bounds, and rejects the rest', () => {
+    const rule = listLevel(1, 10)
+    for (const level of [undefined, 1, 10]) expect(rule({ level })).toBe(true)
+    for (const level of [0, 11, 1.5, '2']) {
+      expect(rule({ level })).toBe(
+        `A list level is a whole number from 1 to 10; this block has ${level}.`,
+      )
+    }
   })
 
   it('exactlyOneOf accepts one field and rejects both or neither', () => {

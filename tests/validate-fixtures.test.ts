@@ -65,6 +65,7 @@ describe('the rule catalogue', () => {
     // Keywords that assert nothing themselves (their subschemas are visited).
     const annotations = new Set([
       '$schema',
+      '$comment',
       '$id',
       '$ref',
       '$defs',
@@ -72,6 +73,7 @@ describe('the rule catalogue', () => {
       'description',
       'properties',
       'items',
+      'readOnly',
       'x-reference-to',
     ])
     const subschemas = new Set(['items', 'if', 'then', 'else', 'not'])

@@ -90,7 +90,8 @@ describe('NDJSON', () => {
   })
 
   it('resolves references across stdin and files given together', () => {
-    writeFileSync(join(dir, 'nobody.json'), JSON.stringify({ ...person, _id: 'person-nobody' }))
+    const nobody = { ...person, _id: 'person-nobody', slug: { _type: 'slug', current: 'nobody' } }
+    writeFileSync(join(dir, 'nobody.json'), JSON.stringify(nobody))
     const { report } = validateJson(['nobody.json', '-'], { cwd: dir, input: ndjson })
     expect(report.problems.map((p) => p.rule)).toEqual(['json/syntax', 'quote/unreferenced'])
   })

@@ -3,6 +3,7 @@ import { type DocumentPlace, DocumentTable, OrdinalList } from './document-table
 import type { Finding } from './finding.js'
 import { isVerbatim, type QuoteFacts } from './quotes.js'
 import { allows } from './references.js'
+import { SlugOwners } from './slugs.js'
 
 /** A problem found across documents, to be placed once its document is read again. */
 export type DeferredFinding =
@@ -46,6 +47,8 @@ export interface QuotationGroup {
 export interface DocumentFacts {
   id: string | null
   type: string | null
+  /** `slug.current`, when the document has a string one. */
+  slug: string | null
   quote: QuoteFacts | null
   line: number
   offset: number
@@ -67,8 +70,9 @@ interface WaitingReferences {
 }
 
 /**
- * The checks that need every document: unique ids, references that resolve to the right type,
- * quotes verbatim in the words annotated with them, and quotes nobody references.
+ * The checks that need every document: unique ids, slugs unique per type, references that
+ * resolve to the right type, quotes verbatim in the words annotated with them, and quotes nobody
+ * references.
  *
  * Documents arrive in input order, a batch at a time, and are known by ordinal. A reference or
  * quotation whose target has been seen is checked at once; otherwise it waits under the target's
@@ -84,6 +88,7 @@ export class CrossDocumentChecks {
   readonly #types = new Map<number, string | null>()
   readonly #quotes = new Map<number, QuoteFacts | null>()
   readonly #referenced = new Set<number>()
+  readonly #slugs = new SlugOwners<number>()
   readonly #typeNames = new Map<string, string>()
   readonly #waitingReferences = new Map<string, WaitingReferences[]>()
   readonly #waitingQuotations = new Map<string, Map<string, OrdinalList>>()
@@ -144,6 +149,7 @@ export class CrossDocumentChecks {
     }
     this.#known.set(id, ordinal)
     this.#types.set(ordinal, this.#intern(document.type))
+    if (document.type !== null && document.slug !== null) this.#claimSlug(document, ordinal)
     if (document.quote) this.#quotes.set(ordinal, document.quote)
     for (const waiting of this.#waitingReferences.get(id) ?? []) {
       for (const from of waiting.documents) this.#resolve(ordinal, id, waiting, from)
@@ -155,6 +161,23 @@ export class CrossDocumentChecks {
       for (const from of documents) this.#defer(from, { kind: 'quotation', quote: id, facts })
     }
     this.#waitingQuotations.delete(id)
+  }
+
+  #claimSlug(document: DocumentFacts, ordinal: number): void {
+    const { type, slug } = document as DocumentFacts & { type: string; slug: string }
+    const holder = this.#slugs.claim(type, slug, ordinal)
+    if (holder === undefined) return
+    const place = this.#places.place(holder)
+    const message = messages.duplicateSlug(
+      type,
+      slug,
+      place.documentId ?? '',
+      `${place.file}:${place.line}`,
+    )
+    this.#defer(ordinal, {
+      kind: 'finding',
+      finding: { rule: 'document/duplicate-slug', message, pointer: '/slug/current' },
+    })
   }
 
   #references(group: ReferenceGroup, from: readonly number[]): void {

@@ -11,6 +11,7 @@ import { PortableTextChecker } from './portable-text.js'
 import { normalizeQuoteText, type Quotation, type QuoteFacts } from './quotes.js'
 import { ReferenceCollector, type ReferenceSink } from './references.js'
 import { schemaFindings } from './schema.js'
+import { slugOf } from './slugs.js'
 import { decoratorNames } from './vocabulary.js'
 import { MAX_DEPTH, type Visitor, walk, walkWithPaths } from './walk.js'
 
@@ -27,6 +28,8 @@ export interface DocumentSummary {
   length: number
   id: string | null
   type: string | null
+  /** `slug.current`, for the cross-document check that slugs are unique per type. */
+  slug: string | null
   problems: Diagnostic[]
   /** Set for a Quote document with a string kind and text. */
   quote: QuoteFacts | null
@@ -50,6 +53,7 @@ export function checkDocument(source: DocumentSource, facts: FactSink): Document
     length: source.bytes.length,
     id: null,
     type: null,
+    slug: null,
     problems: [],
     quote: null,
   }
@@ -116,6 +120,7 @@ function inspect(
     })
   }
   findings.push(...own)
+  summary.slug = slugOf(document)
   summary.quote = quoteFacts(document)
 }
 

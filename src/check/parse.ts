@@ -1,5 +1,11 @@
 import { decodeUtf8 } from '../json/decode.js'
-import { type DepthProblem, depthExceeded, type Position, syntaxProblem } from '../json/locate.js'
+import {
+  type DepthProblem,
+  depthExceeded,
+  type Position,
+  replacementCharacters,
+  syntaxProblem,
+} from '../json/locate.js'
 import { messages } from '../messages.js'
 import type { Finding } from './finding.js'
 import { MAX_DEPTH } from './walk.js'
@@ -65,7 +71,10 @@ function decode(source: DocumentSource, findings: Finding[]): string | undefined
     })
   }
   const text = decoded.text
-  if (text.trim() !== '') return text
+  if (text.trim() !== '') {
+    findings.push(...replacementFindings(text))
+    return text
+  }
   findings.push(
     source.kind === 'json'
       ? {
@@ -82,6 +91,25 @@ function decode(source: DocumentSource, findings: Finding[]): string | undefined
         },
   )
   return undefined
+}
+
+/** A cheap test that lets almost every text skip the scan: U+FFFD as itself or escaped. */
+const MAYBE_REPLACEMENT = /\uFFFD|\\u[fF]{3}[dD]/
+
+/**
+ * U+FFFD in a string: valid UTF-8, but the mark of an earlier decoding that lost a character.
+ * `sanity dataset import` refuses a line that holds it; a .json document is checked too, because
+ * the build writes every document to NDJSON, where the escape becomes the character itself.
+ */
+function replacementFindings(text: string): Finding[] {
+  if (!MAYBE_REPLACEMENT.test(text)) return []
+  return replacementCharacters(text).map(({ pointer, anchor, position }) => ({
+    rule: 'json/replacement-character',
+    message: messages.replacementCharacter(),
+    pointer,
+    anchor,
+    position,
+  }))
 }
 
 function unparsable(text: string, error: unknown): Finding {

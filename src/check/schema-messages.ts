@@ -37,6 +37,12 @@ const PATTERN_WORDS: Record<string, string> = {
   current: 'must be lower-case words joined by single hyphens, such as `antony-blinken`',
   href: 'must be an http, https or mailto URL',
   ImageAssetReference: 'must be a Sanity image asset id: `image-<hash>-<width>x<height>-<format>`',
+  NonBlankText:
+    'must have some text, not only whitespace such as spaces, tabs, line breaks or no-break spaces (write the text, or remove the field if it is optional)',
+  _sanityAsset:
+    'must be `image@` and the URL of the file, such as `image@file://./images/photo.jpg`, as `sanity dataset import` reads it',
+  contentHash:
+    'must be the 64 lower-case hex digits of a sha-256, as publish writes it: remove the field, publish sets it',
 }
 
 /** Words for a finding, by the ajv keyword that failed. Keywords not listed get `other`. */
@@ -221,6 +227,17 @@ function typeHint(error: SchemaError, scope: Scope): string {
 }
 
 function patternWords(error: SchemaError, scope: Scope): string {
+  const own = ownPatternWords(error, scope)
+  if (own !== undefined) return own
+  // A pattern beside a `format` restates the format (dates): say what the format asks for.
+  const format = located(error.instancePath, scope)?.schema.format
+  if (typeof format === 'string' && Object.hasOwn(FORMAT_WORDS, format))
+    return `must be ${formatWords(format)}`
+  return `must match the pattern ${code(String(error.params.pattern))}`
+}
+
+/** The words PATTERN_WORDS has for a pattern error, by schema title, owner's title or field. */
+export function ownPatternWords(error: SchemaError, scope: Scope): string | undefined {
   const at = located(error.instancePath, scope)
   const title = typeof at?.schema.title === 'string' ? at.schema.title : undefined
   const owner = located(parentPointer(error.instancePath), scope)?.schema.title
@@ -228,7 +245,7 @@ function patternWords(error: SchemaError, scope: Scope): string {
   for (const name of [title, typeof owner === 'string' ? owner : undefined, field]) {
     if (name && Object.hasOwn(PATTERN_WORDS, name)) return PATTERN_WORDS[name] as string
   }
-  return `must match the pattern ${code(String(error.params.pattern))}`
+  return undefined
 }
 
 function minItemsHint(error: SchemaError): string {

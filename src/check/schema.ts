@@ -2,7 +2,7 @@ import type { RuleId } from '../rules.js'
 import type { DocumentType } from '../schemas.js'
 import { type SchemaError, validators } from '../validators.js'
 import type { Finding } from './finding.js'
-import { describe, type FoldedError } from './schema-messages.js'
+import { describe, type FoldedError, ownPatternWords, type Scope } from './schema-messages.js'
 
 /** Strings longer than this are cut to their head and tail when a validator overflows the stack. */
 const LONG_STRING = 65_536
@@ -54,7 +54,7 @@ export function schemaFindings(
   const errors = fold(validate.errors ?? [])
   const findings: Finding[] = []
   for (const error of errors) {
-    if (isReportedElsewhere(error, errors, context)) continue
+    if (isReportedElsewhere(error, errors, context, { type, document, errors })) continue
     findings.push({
       rule: ruleOf(error.keyword),
       pointer: error.instancePath,
@@ -69,18 +69,40 @@ function fold(errors: readonly SchemaError[]): FoldedError[] {
   const owners = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'if')
   const prefixes = owners.map((owner) => ({ owner, prefix: branchPrefix(owner) }))
   const folded = new Map<SchemaError, SchemaError[]>(owners.map((o) => [o, []]))
+  const branchOf = anyOfBranches(errors)
   const rest: FoldedError[] = []
   for (const error of errors) {
     if (folded.has(error)) continue
-    const owner = prefixes.find(
-      ({ owner, prefix }) =>
-        error.instancePath.startsWith(owner.instancePath) && error.schemaPath.startsWith(prefix),
-    )?.owner
+    const owner =
+      branchOf.get(error) ??
+      prefixes.find(
+        ({ owner, prefix }) =>
+          error.instancePath.startsWith(owner.instancePath) && error.schemaPath.startsWith(prefix),
+      )?.owner
     if (owner) folded.get(owner)?.push(error)
     else rest.push({ ...error, parts: [] })
   }
   for (const [owner, parts] of folded) rest.push({ ...owner, parts })
   return rest
+}
+
+/**
+ * The errors of each failed `anyOf`'s branches, by position: ajv lists them right before the
+ * `anyOf` error, at or below its instance. A branch that is a `$ref` (a date, `{ $ref: date }`)
+ * names the referenced schema in its errors' schemaPath, so the path alone cannot tell.
+ */
+function anyOfBranches(errors: readonly SchemaError[]): Map<SchemaError, SchemaError> {
+  const owner = new Map<SchemaError, SchemaError>()
+  errors.forEach((error, i) => {
+    if (error.keyword !== 'anyOf') return
+    for (let j = i - 1; j >= 0; j--) {
+      const part = errors[j] as SchemaError
+      if (!part.instancePath.startsWith(error.instancePath) || owner.has(part)) break
+      if (part.keyword === 'anyOf' || part.keyword === 'if') break
+      owner.set(part, error)
+    }
+  })
+  return owner
 }
 
 function branchPrefix(owner: SchemaError): string {
@@ -93,6 +115,7 @@ function isReportedElsewhere(
   error: FoldedError,
   errors: readonly FoldedError[],
   context: SchemaContext,
+  scope: Scope,
 ): boolean {
   const { keyword, instancePath, params } = error
   // A missing `_id`/`_type` has its own rule; `__proto__` keys too.
@@ -109,9 +132,19 @@ function isReportedElsewhere(
         e.params.missingProperty === params.tag,
     )
   }
-  // For `href`, the pattern error says it better than the generic `uri` format.
+  const beside = (other: string) =>
+    errors.find((e) => e.keyword === other && e.instancePath === instancePath)
+  // A value that breaks both its format and its pattern is one problem. A pattern with words of
+  // its own (`href`: which schemes) says it better than the format; a pattern that only restates
+  // its format (a date) does not.
   if (keyword === 'format') {
-    return errors.some((e) => e.keyword === 'pattern' && e.instancePath === instancePath)
+    const pattern = beside('pattern')
+    return pattern !== undefined && ownPatternWords(pattern, scope) !== undefined
+  }
+  if (keyword === 'pattern') {
+    // An empty string is too short; that it also matches no pattern says nothing more.
+    if (beside('minLength')) return true
+    return beside('format') !== undefined && ownPatternWords(error, scope) === undefined
   }
   return false
 }

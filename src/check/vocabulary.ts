@@ -25,6 +25,41 @@ export function decoratorNames(): ReadonlySet<Decorator> {
   return decorators
 }
 
+const COMMON = schemaUri('common.schema.json')
+
+/**
+ * A string definition of common.schema.json as a test of its `pattern`, `minLength` and
+ * `maxLength`: `stringRule('slug', 'current')`. Code that must check such a string without the
+ * validator (the renderer, which can be given unvalidated documents) shares the definition this
+ * way rather than holding a copy of it. Compiled on first use.
+ */
+export function stringRule(def: string, ...properties: string[]): (value: unknown) => boolean {
+  let test: ((value: string) => boolean) | undefined
+  return (value) => {
+    if (typeof value !== 'string') return false
+    test ??= compileStringRule(def, properties)
+    return test(value)
+  }
+}
+
+function compileStringRule(def: string, properties: readonly string[]): (value: string) => boolean {
+  let located = resolveSchema({ schema: schemaGraph().get(`${COMMON}#/$defs/${def}`), uri: COMMON })
+  for (const name of properties) {
+    const next = (located.schema.properties as Record<string, JsonSchema> | undefined)?.[name]
+    if (!next) throw new Error(`common.schema.json#/$defs/${def} has no property ${name}`)
+    located = resolveSchema({ schema: next, uri: located.uri })
+  }
+  const { pattern, minLength, maxLength } = located.schema
+  const regex = typeof pattern === 'string' ? new RegExp(pattern, 'u') : undefined
+  return (value) => {
+    // JSON Schema counts lengths in code points.
+    const length = [...value].length
+    if (typeof minLength === 'number' && length < minLength) return false
+    if (typeof maxLength === 'number' && length > maxLength) return false
+    return regex === undefined || regex.test(value)
+  }
+}
+
 /** A schema together with the URI it was found at, for resolving the `$ref`s inside it. */
 export interface LocatedSchema {
   schema: JsonSchema
@@ -41,9 +76,10 @@ export function resolveSchema(located: LocatedSchema): LocatedSchema {
   return current
 }
 
-// Keywords beside a `$ref` (a description) describe this use; the target's own keywords win.
+// Keywords beside a `$ref` apply too (`maxLength` beside a text definition), and a description
+// beside it says what this use is (`name`, not "text that is not blank"), so they win.
 function withoutRef(schema: JsonSchema): JsonSchema {
-  const { $ref: _ref, description: _description, ...rest } = schema
+  const { $ref: _ref, ...rest } = schema
   return rest
 }
 

@@ -28,16 +28,22 @@ interface Member {
   rules: string[]
 }
 
-/** Follow `$ref`s to the schema they name; a description beside a `$ref` wins over the target's. */
+/**
+ * Follow `$ref`s to the schema they name. Keywords beside a `$ref` apply too (draft 2020-12), so
+ * they are merged over the target's: `{ $ref: nonBlankText, maxLength: 300 }` is a non-blank
+ * string of at most 300 characters. A description beside a `$ref` wins over the target's.
+ */
 export function resolve(node: JsonSchema, base: string, graph: SchemaGraph): Resolved {
   let schema = node
   let description = typeof node.description === 'string' ? node.description : undefined
   while (typeof schema.$ref === 'string') {
-    const uri = graph.resolveUri(schema.$ref, base)
+    const { $ref, ...beside } = schema
+    const uri = graph.resolveUri($ref, base)
     base = uri.split('#')[0] as string
-    schema = graph.get(uri)
-    if (description === undefined && typeof schema.description === 'string')
-      description = schema.description
+    const target = graph.get(uri)
+    schema = { ...target, ...beside }
+    if (description === undefined && typeof target.description === 'string')
+      description = target.description
   }
   return { schema, base, description }
 }
@@ -69,9 +75,18 @@ export function fieldsOf(object: Resolved, owner: string, context: BuildContext)
         type,
         description: resolved.description,
         ...rest,
+        ...systemManaged(resolved.schema),
         validation: validation(required.has(name) ? ['required()', ...rules] : rules),
       }
     })
+}
+
+/**
+ * A `readOnly` property (JSON Schema: "managed exclusively by the owning authority") is set by
+ * the tooling, such as `contentHash` by publish: Studio shows editors neither it nor an input.
+ */
+function systemManaged(schema: JsonSchema): { hidden?: boolean; readOnly?: boolean } {
+  return schema.readOnly === true ? { hidden: true, readOnly: true } : {}
 }
 
 /** `(rule) => rule.a().b()`, or nothing when there is no rule. */
@@ -83,7 +98,8 @@ function member(resolved: Resolved, path: string, context: BuildContext): Member
   const { schema } = resolved
   const constant = typeConstant(schema)
   if (constant !== undefined) return objectMember(constant, resolved, path, context)
-  if (Array.isArray(schema.anyOf)) return dateMember(schema.anyOf as JsonSchema[], path)
+  if (Array.isArray(schema.anyOf))
+    return dateMember(schema.anyOf as JsonSchema[], resolved.base, context.graph, path)
   switch (schema.type) {
     case 'string':
       return stringMember(schema, path)
@@ -132,7 +148,13 @@ function slugMember(resolved: Resolved, path: string, context: BuildContext): Me
     const hint = quote(current.description ?? `match ${current.schema.pattern}`)
     rules.push(`custom(slugPattern(${regexLiteral(current.schema.pattern).source}, ${hint}))`)
   }
-  const options = { source: SLUG_SOURCES[owner], maxLength: numberOf(current.schema.maxLength) }
+  const maxLength = numberOf(current.schema.maxLength)
+  // options.maxLength only cuts a generated slug; a typed or pasted one needs the rule.
+  if (maxLength !== undefined) {
+    context.uses.add('slugMaxLength')
+    rules.push(`custom(slugMaxLength(${maxLength}))`)
+  }
+  const options = { source: SLUG_SOURCES[owner], maxLength }
   return { definition: { type: 'slug', options }, rules }
 }
 
@@ -144,8 +166,10 @@ function referenceMember(schema: JsonSchema, path: string): Member {
 }
 
 /** JSON Schema's date-or-date-time becomes Studio's date picker: it never invents a time. */
-function dateMember(options: JsonSchema[], path: string): Member {
-  const formats = options.map((option) => (option.type === 'string' ? option.format : undefined))
+function dateMember(options: JsonSchema[], base: string, graph: SchemaGraph, path: string): Member {
+  const formats = options
+    .map((option) => resolve(option, base, graph).schema)
+    .map((option) => (option.type === 'string' ? option.format : undefined))
   if (formats.includes('date')) return { definition: { type: 'date' }, rules: [] }
   if (formats.includes('date-time')) return { definition: { type: 'datetime' }, rules: [] }
   throw unmappable(path, 'an anyOf that is not a date or date-time string')

@@ -1,6 +1,7 @@
 /**
- * The studio/ modules that do not depend on the schemas: the validation helpers and the
- * `contentHash` field. They are generated anyway so that studio/ is one self-contained folder.
+ * studio/rules.ts, the one studio/ module that does not depend on the schemas: custom validators
+ * for what Sanity's rule builders cannot say. It is generated anyway so that studio/ is one
+ * self-contained folder.
  */
 
 /** studio/rules.ts: custom validators for what Sanity's rule builders cannot say. */
@@ -12,6 +13,28 @@ export function slugPattern(pattern: RegExp, hint: string) {
     value?.current === undefined || pattern.test(value.current) || \`\${hint} Got "\${value.current}".\`
 }
 
+/**
+ * A custom rule: the slug's \`current\` has at most \`max\` characters (JSON Schema maxLength).
+ * The slug type's \`options.maxLength\` only cuts a generated slug; it validates nothing.
+ */
+export function slugMaxLength(max: number) {
+  return (value: SlugValue | undefined): true | string => {
+    const length = value?.current === undefined ? 0 : [...value.current].length
+    return length <= max || \`At most \${max} characters; this slug has \${length}. Shorten it.\`
+  }
+}
+
+/** A custom block rule: a list item's \`level\` is a whole number from \`min\` to \`max\`. */
+export function listLevel(min: number, max: number) {
+  return (block: { level?: unknown } | undefined): true | string => {
+    const level = block?.level
+    const fits =
+      level === undefined ||
+      (typeof level === 'number' && Number.isInteger(level) && level >= min && level <= max)
+    return fits || \`A list level is a whole number from \${min} to \${max}; this block has \${String(level)}.\`
+  }
+}
+
 /** A custom document rule: exactly one of two fields has a value (JSON Schema if/then/else). */
 export function exactlyOneOf(first: string, second: string) {
   return (document: { [field: string]: unknown } | undefined): true | string => {
@@ -19,23 +42,4 @@ export function exactlyOneOf(first: string, second: string) {
     return given.length === 1 || \`Give either \${first} or \${second}, not both and not neither.\`
   }
 }
-`
-
-/** studio/content-hash.ts: the field publish uses to tell an editor's change from its own. */
-export const CONTENT_HASH_MODULE = `import type { StringDefinition } from '@sanity/types'
-
-/**
- * The sha-256 of the document's content as this repository last published it. Publish sets it;
- * an editor's change does not, so a document whose content no longer matches it was edited in
- * Studio and is not overwritten. Hidden and read-only: editors never need to see or change it.
- */
-export const contentHashField = {
-  name: 'contentHash',
-  title: 'Content hash',
-  type: 'string',
-  description:
-    'Set by publishing from the content repository; tells an editor change from a published one. Do not edit.',
-  hidden: true,
-  readOnly: true,
-} satisfies StringDefinition
 `

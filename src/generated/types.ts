@@ -29,9 +29,13 @@ export type Article = {
    */
   _updatedAt?: string
   /**
+   * Set by publishing from this repository: the sha-256 (hex) of the document's content as it was last published. An editor's change does not update it, so publish can tell an editor's change from its own. Never edit it; pull leaves it out of content files.
+   */
+  contentHash?: string
+  /**
    * The headline, verbatim. Renders as the page's only h1.
    */
-  headline: string
+  headline: NonBlankText
   /**
    * URL segment of the article page: articles/<slug>/.
    */
@@ -39,7 +43,7 @@ export type Article = {
   /**
    * The summary sentence under the headline, verbatim.
    */
-  standfirst?: string
+  standfirst?: NonBlankText
   /**
    * Publication date as the story gives it: a calendar date (YYYY-MM-DD), or a date-time only when the source gives a time.
    */
@@ -47,7 +51,7 @@ export type Article = {
   /**
    * Where the story was filed, as printed before the first paragraph (for example NEW DELHI).
    */
-  dateline?: string
+  dateline?: NonBlankText
   /**
    * Key points shown above the body, as a bullet list.
    */
@@ -69,6 +73,10 @@ export type DocumentId = string
  * The `_key` that identifies an object inside its array; unique within that array.
  */
 export type Key = string
+/**
+ * Text with at least one character that is not whitespace: a value of only spaces, tabs, line breaks or no-break spaces would render as nothing.
+ */
+export type NonBlankText = string
 /**
  * Sanity's own slug type: the URL segment of a page.
  */
@@ -99,6 +107,25 @@ export type PersonReference = {
    */
   _weak?: boolean
   /**
+   * Sanity's marker on a draft's weak reference to a document that is not published yet: the reference is made strong when the target is published. `sanity:publish --drafts` writes it, as Studio does; pull removes it.
+   */
+  _strengthenOnPublish?: {
+    /**
+     * The `_type` of the referenced document.
+     */
+    type: string
+    /**
+     * Keep the reference weak once the target is published.
+     */
+    weak?: boolean
+    /**
+     * The Studio template the target was created from.
+     */
+    template?: {
+      [k: string]: unknown | undefined
+    }
+  }
+  /**
    * Type-level only (never in the data): the document types this reference points to.
    */
   [internalGroqTypeReferenceTo]?: 'person'
@@ -120,6 +147,25 @@ export type QuoteReference = {
    */
   _weak?: boolean
   /**
+   * Sanity's marker on a draft's weak reference to a document that is not published yet: the reference is made strong when the target is published. `sanity:publish --drafts` writes it, as Studio does; pull removes it.
+   */
+  _strengthenOnPublish?: {
+    /**
+     * The `_type` of the referenced document.
+     */
+    type: string
+    /**
+     * Keep the reference weak once the target is published.
+     */
+    weak?: boolean
+    /**
+     * The Studio template the target was created from.
+     */
+    template?: {
+      [k: string]: unknown | undefined
+    }
+  }
+  /**
    * Type-level only (never in the data): the document types this reference points to.
    */
   [internalGroqTypeReferenceTo]?: 'quote'
@@ -140,6 +186,25 @@ export type PhotoReference = {
    * Sanity weak reference flag.
    */
   _weak?: boolean
+  /**
+   * Sanity's marker on a draft's weak reference to a document that is not published yet: the reference is made strong when the target is published. `sanity:publish --drafts` writes it, as Studio does; pull removes it.
+   */
+  _strengthenOnPublish?: {
+    /**
+     * The `_type` of the referenced document.
+     */
+    type: string
+    /**
+     * Keep the reference weak once the target is published.
+     */
+    weak?: boolean
+    /**
+     * The Studio template the target was created from.
+     */
+    template?: {
+      [k: string]: unknown | undefined
+    }
+  }
   /**
    * Type-level only (never in the data): the document types this reference points to.
    */
@@ -170,19 +235,23 @@ export type Photo = {
    */
   _updatedAt?: string
   /**
+   * Set by publishing from this repository: the sha-256 (hex) of the document's content as it was last published. An editor's change does not update it, so publish can tell an editor's change from its own. Never edit it; pull leaves it out of content files.
+   */
+  contentHash?: string
+  /**
    * Alternative text: what the picture shows, for readers who cannot see it. Only what the caption states.
    */
-  alt: string
+  alt: NonBlankText
   /**
    * The caption, verbatim.
    */
-  caption: string
+  caption: NonBlankText
   /**
    * Photographer or agency, only when the source gives one.
    */
-  credit?: string
+  credit?: NonBlankText
   /**
-   * Sanity's own image field: a reference to the uploaded asset. Absent until there is a binary.
+   * Sanity's own image field: a reference to the uploaded asset, or, in a file for `sanity dataset import`, the file to upload (`_sanityAsset`). Absent until there is a binary.
    */
   image?: {
     /**
@@ -192,7 +261,7 @@ export type Photo = {
     /**
      * Reference to a Sanity image asset (`image-<hash>-<width>x<height>-<format>`).
      */
-    asset: {
+    asset?: {
       /**
        * Always `reference`.
        */
@@ -202,6 +271,10 @@ export type Photo = {
        */
       _ref: string
     }
+    /**
+     * Sanity's import form of `asset`, as `sanity dataset export` writes it and `sanity dataset import` reads it: `image@` and the URL of the file, such as `image@file://./images/<file>` (relative to the NDJSON file) or `image@https://…`. The importer uploads the file and sets `asset`. Give this or `asset`, not both.
+     */
+    _sanityAsset?: string
   }
 }
 /**
@@ -229,17 +302,21 @@ export type Person = {
    */
   _updatedAt?: string
   /**
+   * Set by publishing from this repository: the sha-256 (hex) of the document's content as it was last published. An editor's change does not update it, so publish can tell an editor's change from its own. Never edit it; pull leaves it out of content files.
+   */
+  contentHash?: string
+  /**
    * The name as the story spells it in the body.
    */
-  name: string
+  name: NonBlankText
   /**
    * Other spellings the story uses (for example in a caption).
    */
-  alternateNames?: string[]
+  alternateNames?: NonBlankText[]
   /**
    * The role or title the story gives the person, in its words.
    */
-  role?: string
+  role?: NonBlankText
   /**
    * URL segment of the person page: people/<slug>/.
    */
@@ -422,9 +499,13 @@ export type Quote = {
    */
   _updatedAt?: string
   /**
+   * Set by publishing from this repository: the sha-256 (hex) of the document's content as it was last published. An editor's change does not update it, so publish can tell an editor's change from its own. Never edit it; pull leaves it out of content files.
+   */
+  contentHash?: string
+  /**
    * The words. For a direct or partial quote, verbatim and without the surrounding quotation marks; for a paraphrase, the story's reported wording.
    */
-  text: string
+  text: NonBlankText
   /**
    * `direct`: a full quotation; `partial`: a fragment in quotation marks; `paraphrase`: reported speech without quotation marks.
    */
@@ -436,15 +517,15 @@ export type Quote = {
   /**
    * An unnamed or institutional source, as the story attributes it (for example "a senior US official"). Give this or `speaker`, not both.
    */
-  attribution?: string
+  attribution?: NonBlankText
   /**
    * How the words reached the story, in its words (for example "according to the German delegation").
    */
-  via?: string
+  via?: NonBlankText
   /**
    * Where or when the words were said, as the story gives it.
    */
-  occasion?: string
+  occasion?: NonBlankText
 }
 
 /** Any document this package defines. */

@@ -215,3 +215,65 @@ function unquote(literal: string): string {
 function pathOf(containers: readonly { array: boolean; index: number; key: string }[]): Segment[] {
   return containers.map((c) => (c.array ? c.index : c.key))
 }
+
+/** A string or key of a JSON text that holds U+FFFD: where the first one stands, and whose it is. */
+export interface ReplacementCharacter {
+  /** The value that holds it; with anchor `key`, the member whose name holds it. */
+  pointer: string
+  anchor: Anchor
+  position: Position
+}
+
+/**
+ * Every string and key of a JSON text that holds U+FFFD, written as itself or as the escape
+ * `\ufffd`, with the position of its first one. Scans the text without parsing or recursion,
+ * so it works on any text, valid JSON or not.
+ */
+export function replacementCharacters(text: string): ReplacementCharacter[] {
+  const found: ReplacementCharacter[] = []
+  const containers: { array: boolean; index: number; key: string; expectKey: boolean }[] = []
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const top = containers.at(-1)
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i)
+      const isKey = top !== undefined && !top.array && top.expectKey
+      if (top && isKey) top.key = unquote(text.slice(i, end + 1))
+      const at = replacementIn(text, i + 1, end)
+      if (at !== -1) {
+        const anchor = isKey ? 'key' : 'value'
+        found.push({
+          pointer: toPointer(pathOf(containers)),
+          anchor,
+          position: positionAt(text, at),
+        })
+      }
+      i = end
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      containers.push({ array: c === 0x5b, index: 0, key: '', expectKey: c === 0x7b })
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      containers.pop()
+    } else if (c === 0x3a /* : */) {
+      if (top) top.expectKey = false
+    } else if (c === 0x2c /* , */) {
+      if (top?.array) top.index++
+      else if (top) top.expectKey = true
+    }
+  }
+  return found
+}
+
+const REPLACEMENT = 0xfffd
+
+/** The offset of the first U+FFFD (itself or `\ufffd`) in the string body `text[from, to)`, or -1. */
+function replacementIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === REPLACEMENT) return i
+    if (c !== 0x5c /* \ */) continue
+    if (text[i + 1] === 'u' && text.slice(i + 2, i + 6).toLowerCase() === 'fffd') return i
+    // Skip the escaped character, so `\\ufffd` (a backslash, then "ufffd") is not taken for one.
+    i++
+  }
+  return -1
+}

@@ -1,9 +1,16 @@
 /**
  * The documents the renderer works from, indexed once: articles in reading order, people, quotes
  * and photos by id, and where each quote stands in the articles. Building the index checks what
- * every page depends on (known types, ids, slugs), so pages can be rendered without re-checking.
+ * every page depends on (known types, ids, slugs, the text each page shows), so pages can be
+ * rendered without re-checking. `validate` reports all of these first; the renderer checks them
+ * again because it can be given documents nobody validated, and it checks them by the same
+ * definitions (the schemas' string rules, src/check/slugs.ts), so the two cannot disagree.
  */
+
+import { SlugOwners, slugOf } from '../check/slugs.js'
+import { stringRule } from '../check/vocabulary.js'
 import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
+import { messages } from '../messages.js'
 import { pointerTo, RenderError } from './errors.js'
 
 /** Where a quote stands: an article, the pointer to the block, and the order of reading. */
@@ -29,8 +36,9 @@ export interface ContentIndex {
   placements: ReadonlyMap<string, QuotePlacement[]>
 }
 
-const DOCUMENT_ID = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const isDocumentId = stringRule('documentId')
+const isSlug = stringRule('slug', 'current')
+const isText = stringRule('nonBlankText')
 const TEXT_FIELDS = ['highlights', 'body'] as const
 
 /**
@@ -53,15 +61,14 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
     else if (document._type === 'photo') photos.set(document._id, document)
     else throw unknownDocumentType(document)
   }
-  checkSlugs(articles, 'article')
-  checkSlugs([...people.values()], 'person')
+  checkSlugs([...articles, ...people.values()])
   articles.sort(byNewest)
   return { articles, people, quotes, photos, placements: placeQuotes(articles) }
 }
 
 function checkId(document: ContentDocument, seen: Set<string>): void {
   const id: unknown = document._id
-  if (typeof id !== 'string' || !DOCUMENT_ID.test(id)) {
+  if (typeof id !== 'string' || !isDocumentId(id)) {
     throw new RenderError(
       `A ${String(document._type)} document has the _id ${JSON.stringify(id)}, which is not a document id. Use letters, digits, '.', '_' and '-' (not first), at most 128 characters.`,
       { rule: 'render/invalid-id', documentId: null, pointer: '/_id' },
@@ -88,9 +95,9 @@ const REQUIRED_TEXT: Record<string, readonly string[]> = {
 function checkTextFields(document: ContentDocument): void {
   for (const field of REQUIRED_TEXT[document._type] ?? []) {
     const value: unknown = (document as unknown as Record<string, unknown>)[field]
-    if (typeof value === 'string' && value.trim() !== '') continue
+    if (isText(value)) continue
     throw new RenderError(
-      `${document._type} "${document._id}" at /${field}: ${field} is missing or empty. Give the ${document._type} its ${field} (run \`npm run validate\`).`,
+      `${document._type} "${document._id}" at /${field}: ${field} is missing, empty or only whitespace. Give the ${document._type} its ${field} (run \`npm run validate\`).`,
       { rule: 'render/missing-field', documentId: document._id, pointer: `/${field}` },
     )
   }
@@ -104,24 +111,25 @@ function unknownDocumentType(document: { _id: string; _type: unknown }): RenderE
   )
 }
 
-function checkSlugs(documents: readonly (Article | Person)[], type: string): void {
-  const owners = new Map<string, string>()
+/** Every article and person slug names a page's folder: it must be a slug, and one page's only. */
+function checkSlugs(documents: readonly (Article | Person)[]): void {
+  const owners = new SlugOwners<string>()
   for (const document of documents) {
-    const slug: unknown = document.slug?.current
-    if (typeof slug !== 'string' || !SLUG.test(slug) || slug.length > 96) {
+    const type = document._type
+    const slug = slugOf(document)
+    if (slug === null || !isSlug(slug)) {
       throw new RenderError(
         `${type} "${document._id}" at /slug/current: ${JSON.stringify(slug)} is not a slug. The slug names the page's folder: use lower-case words joined by single hyphens.`,
         { rule: 'render/invalid-slug', documentId: document._id, pointer: '/slug/current' },
       )
     }
-    const owner = owners.get(slug)
+    const owner = owners.claim(type, slug, document._id)
     if (owner !== undefined) {
       throw new RenderError(
-        `${type} "${document._id}" at /slug/current: "${slug}" is already the slug of "${owner}", and both would be written to the same page. Give each ${type} its own slug.`,
+        `${type} "${document._id}" at /slug/current: ${messages.duplicateSlug(type, slug, owner)}`,
         { rule: 'render/duplicate-slug', documentId: document._id, pointer: '/slug/current' },
       )
     }
-    owners.set(slug, document._id)
   }
 }
 
