@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { GroqSyntaxError } from 'groq-js'
+import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
 import { loadContent } from '../src/content.js'
 import { ContentError } from '../src/load.js'
 import { describeQueryError, queryContent } from '../src/query.js'
@@ -11,8 +11,6 @@ const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--cont
 Runs a GROQ query over the validated local content (default content/) and prints the result
 as JSON. Parameter values are JSON: --param speaker='"person-antony-blinken"' --param n=3.
 Exit codes: 0 result printed, 1 bad query or invalid content, 2 usage or unreadable paths.`
-
-class UsageError extends Error {}
 
 interface Command {
   query: string
@@ -37,9 +35,9 @@ function parseParam(text: string): [string, unknown] {
   }
 }
 
-function parseCommand(args: string[]): Command | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
+function parseCommand(): Command | 'help' {
+  const { values, positionals, path } = parseCommandLine({
+    script: 'query',
     allowPositionals: true,
     options: {
       param: { type: 'string', short: 'p', multiple: true },
@@ -56,7 +54,9 @@ function parseCommand(args: string[]): Command | 'help' {
       `One query at a time; quote it as one argument (got also ${JSON.stringify(extra[0])}).`,
     )
   const params = Object.fromEntries((values.param ?? []).map(parseParam))
-  return { query, params, content: values.content }
+  const content =
+    values.content === undefined ? undefined : requireFolder(path(values.content), '--content')
+  return { query, params, content }
 }
 
 function contentProblems(error: ContentError): string {
@@ -71,7 +71,7 @@ function contentProblems(error: ContentError): string {
 async function main(): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand(process.argv.slice(2))
+    command = parseCommand()
   } catch (error) {
     process.stderr.write(`query: ${(error as Error).message}\n${USAGE}\n`)
     return 2

@@ -6,9 +6,9 @@
  * Exit codes: 0 done, 1 content problems, 2 usage or environment.
  */
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { replaceDir } from '../src/build/swap-dir.js'
 import { writeFiles } from '../src/build/write-files.js'
+import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
 import { ContentError, readDocuments } from '../src/load.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
@@ -38,8 +38,6 @@ const EXTENSIONS: Record<ArticleFormat, string> = {
   ninjs: 'json',
 }
 
-class UsageError extends Error {}
-
 interface Options {
   id?: string
   format: ArticleFormat
@@ -48,8 +46,10 @@ interface Options {
 }
 
 function options(argv: string[]): Options | 'help' {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'render',
     args: argv,
+    choices: { format: ARTICLE_FORMATS },
     options: {
       id: { type: 'string' },
       format: { type: 'string', default: 'html' },
@@ -57,8 +57,6 @@ function options(argv: string[]): Options | 'help' {
       content: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
   })
   if (values.help) return 'help'
   const format = values.format as ArticleFormat
@@ -70,7 +68,14 @@ function options(argv: string[]): Options | 'help' {
   if (values.id === undefined && format !== 'html') {
     throw new UsageError(`--format ${format} renders one article: add --id ARTICLE_ID.`)
   }
-  return { id: values.id, format, out: values.out, content: values.content }
+  // Paths as the user meant them: from the folder they ran the command in.
+  return {
+    id: values.id,
+    format,
+    out: values.out === undefined ? undefined : path(values.out),
+    content:
+      values.content === undefined ? undefined : requireFolder(path(values.content), '--content'),
+  }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -87,9 +92,7 @@ async function run(argv: string[]): Promise<number> {
   }
   let documents: Awaited<ReturnType<typeof readDocuments>>
   try {
-    documents = await readDocuments(
-      parsed.content === undefined ? undefined : resolve(parsed.content),
-    )
+    documents = await readDocuments(parsed.content)
   } catch (error) {
     if (!(error instanceof ContentError)) throw error
     const report = { valid: false, documents: 0, problems: [...error.diagnostics] }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseCommandLine, UsageError } from '../src/command-line.js'
 import { reportBug, runScript } from '../src/run-script.js'
 import { readSeed, SeedError } from '../tests/sanity-api/seed.js'
 import { type SanityApi, startSanityApi } from '../tests/sanity-api/server.js'
@@ -10,8 +10,6 @@ Serves a local, in-memory stand-in for Sanity's HTTP API (mutate, query, doc, im
 With --token, writes need that token. Stop it with Ctrl-C; nothing is kept.
 Exit codes: 0 stopped with Ctrl-C, 1 invalid seed file, 2 usage, unreadable seed, port in use.`
 
-class UsageError extends Error {}
-
 interface Command {
   port: number
   token?: string
@@ -19,7 +17,8 @@ interface Command {
 }
 
 function parseCommand(args: string[]): Command | 'help' {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'sanity:local',
     args,
     options: {
       port: { type: 'string', default: '3333' },
@@ -35,7 +34,11 @@ function parseCommand(args: string[]): Command | 'help' {
   }
   if (values.token === '')
     throw new UsageError('--token is empty: give the token writes must carry, or leave it out.')
-  return { port, token: values.token, seed: values.seed }
+  return {
+    port,
+    token: values.token,
+    seed: values.seed === undefined ? undefined : path(values.seed),
+  }
 }
 
 /** The export lines; the token is never printed, only a placeholder for it. */

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
 import { printable } from '../src/publish/printable.js'
 import { PullError, type PullReport, pull } from '../src/publish/pull.js'
 import { runScript, sentence } from '../src/run-script.js'
@@ -18,7 +17,8 @@ drafts), SANITY_API_VERSION (optional), SANITY_API_HOST (optional).
 Exit codes: 0 done, 1 invalid remote documents or refused files, 2 usage or environment.`
 
 function parseCommand() {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'sanity:pull',
     options: {
       drafts: { type: 'boolean' },
       force: { type: 'boolean' },
@@ -27,7 +27,10 @@ function parseCommand() {
       help: { type: 'boolean', short: 'h' },
     },
   })
-  return values
+  return {
+    ...values,
+    root: values.root === undefined ? undefined : requirePackageFolder(path(values.root)),
+  }
 }
 
 function lines(report: PullReport): { out: string[]; err: string[] } {
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
     return 0
   }
   const report = await pull({
-    ...(command.root ? { root: resolve(command.root) } : {}),
+    ...(command.root ? { root: command.root } : {}),
     drafts: command.drafts,
     force: command.force,
     prune: command.prune,
