@@ -3,6 +3,7 @@ import { type DocumentPlace, DocumentTable, OrdinalList } from './document-table
 import type { Finding } from './finding.js'
 import { isVerbatim, type QuoteFacts } from './quotes.js'
 import { allows } from './references.js'
+import type { Salvage } from './salvage.js'
 
 /** A problem found across documents, to be placed once its document is read again. */
 export type DeferredFinding =
@@ -47,6 +48,8 @@ export interface DocumentFacts {
   id: string | null
   type: string | null
   quote: QuoteFacts | null
+  /** Set for a document that cannot be read: what it may hold. */
+  salvage: Salvage | null
   line: number
   offset: number
   length: number
@@ -68,7 +71,9 @@ interface WaitingReferences {
 
 /**
  * The checks that need every document: unique ids, references that resolve to the right type,
- * quotes verbatim in the words annotated with them, and quotes nobody references.
+ * quotes verbatim in the words annotated with them, and quotes nobody references. A document
+ * that cannot be read is not taken as missing: references to the ids it may have are not
+ * dangling, and the quotes it may cite are not unreferenced (see salvage.ts).
  *
  * Documents arrive in input order, a batch at a time, and are known by ordinal. A reference or
  * quotation whose target has been seen is checked at once; otherwise it waits under the target's
@@ -88,6 +93,8 @@ export class CrossDocumentChecks {
   readonly #waitingReferences = new Map<string, WaitingReferences[]>()
   readonly #waitingQuotations = new Map<string, Map<string, OrdinalList>>()
   readonly #deferred = new Map<number, DeferredFinding[]>()
+  /** What documents that cannot be read may hold: no reference to them, or from them, is judged. */
+  readonly #unreadable = new UnreadableDocuments()
 
   /** Take in checked documents of one source, in input order. */
   add(
@@ -98,6 +105,7 @@ export class CrossDocumentChecks {
       const { line, offset, length, id } = document
       const ordinal = this.#places.add({ ...source, line, offset, length, documentId: id })
       if (id !== null) this.#register(id, document, ordinal)
+      if (document.salvage) this.#unreadable.add(document.salvage)
       return ordinal
     })
     const ordinalsOf = (indexes: readonly number[]): number[] =>
@@ -109,6 +117,8 @@ export class CrossDocumentChecks {
   /** Input has ended: what still waits is dangling, and quotes nobody referenced are reported. */
   finish(): Deferred[] {
     for (const [target, byKind] of this.#waitingReferences) {
+      // Not dangling, as far as anyone can tell: the document may be there, in a file that does not parse.
+      if (this.#unreadable.mayHold(target)) continue
       for (const { allowed, weak, documents } of byKind) {
         for (const ordinal of documents)
           this.#defer(ordinal, { kind: 'reference', target, weak, allowed })
@@ -118,6 +128,7 @@ export class CrossDocumentChecks {
     this.#waitingQuotations.clear()
     for (const [id, ordinal] of this.#known) {
       if (this.#types.get(ordinal) !== 'quote' || this.#referenced.has(ordinal)) continue
+      if (this.#unreadable.mayReferTo(id)) continue
       const finding: Finding = {
         rule: 'quote/unreferenced',
         message: messages.unreferenced(id),
@@ -214,6 +225,31 @@ export class CrossDocumentChecks {
   /** One string per type name, not one per document. */
   #intern(type: string | null): string | null {
     return type === null ? null : getOrSet(this.#typeNames, type, () => type)
+  }
+}
+
+/** The ids and references of the documents that cannot be read, merged. */
+class UnreadableDocuments {
+  readonly #ids = new Set<string>()
+  readonly #refs = new Set<string>()
+  #anyId = false
+  #anyRef = false
+
+  add(salvage: Salvage): void {
+    if (salvage.ids === null) this.#anyId = true
+    else for (const id of salvage.ids) this.#ids.add(id)
+    if (salvage.refs === null) this.#anyRef = true
+    else for (const ref of salvage.refs) this.#refs.add(ref)
+  }
+
+  /** Whether one of them may be the document with `id`. */
+  mayHold(id: string): boolean {
+    return this.#anyId || this.#ids.has(id)
+  }
+
+  /** Whether one of them may refer to the document with `id`. */
+  mayReferTo(id: string): boolean {
+    return this.#anyRef || this.#refs.has(id)
   }
 }
 
