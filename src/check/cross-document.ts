@@ -17,7 +17,19 @@ export type DeferredFinding =
       /** Set for `reference/wrong-type`: the type the target turned out to have. */
       actualType?: string
     }
-  | { kind: 'quotation'; quote: string; facts: QuoteFacts }
+  | {
+      /** On a Quote: the words `from` annotates with it do not hold its text. */
+      kind: 'quotation'
+      /** The annotated words, as written. */
+      words: string
+      /** The document that annotates them. */
+      from: DocumentPlace
+    }
+
+/** A deferred finding while input goes on: the annotating document is known by ordinal. */
+type PendingFinding =
+  | Exclude<DeferredFinding, { kind: 'quotation' }>
+  | { kind: 'quotation'; words: string; from: number }
 
 /** The deferred problems of one document. */
 export interface Deferred {
@@ -92,7 +104,7 @@ export class CrossDocumentChecks {
   readonly #typeNames = new Map<string, string>()
   readonly #waitingReferences = new Map<string, WaitingReferences[]>()
   readonly #waitingQuotations = new Map<string, Map<string, OrdinalList>>()
-  readonly #deferred = new Map<number, DeferredFinding[]>()
+  readonly #deferred = new Map<number, PendingFinding[]>()
   /** What documents that cannot be read may hold: no reference to them, or from them, is judged. */
   readonly #unreadable = new UnreadableDocuments()
 
@@ -138,7 +150,9 @@ export class CrossDocumentChecks {
     }
     return [...this.#deferred].map(([ordinal, findings]) => ({
       place: this.#places.place(ordinal),
-      findings,
+      findings: findings.map((f) =>
+        f.kind === 'quotation' ? { ...f, from: this.#places.place(f.from) } : f,
+      ),
     }))
   }
 
@@ -163,7 +177,7 @@ export class CrossDocumentChecks {
     const facts = document.quote
     for (const [words, documents] of this.#waitingQuotations.get(id) ?? []) {
       if (!facts || isVerbatim(facts, words)) continue
-      for (const from of documents) this.#defer(from, { kind: 'quotation', quote: id, facts })
+      for (const from of documents) this.#defer(ordinal, { kind: 'quotation', words, from })
     }
     this.#waitingQuotations.delete(id)
   }
@@ -214,11 +228,12 @@ export class CrossDocumentChecks {
     // A target that is not a usable Quote is the reference check's (or the schema's) to report.
     const facts = this.#quotes.get(target)
     if (!facts || isVerbatim(facts, group.words)) return
+    // The quote is what to correct (its text was copied from the article, or edited since).
     for (const ordinal of from)
-      this.#defer(ordinal, { kind: 'quotation', quote: group.quote, facts })
+      this.#defer(target, { kind: 'quotation', words: group.words, from: ordinal })
   }
 
-  #defer(ordinal: number, finding: DeferredFinding): void {
+  #defer(ordinal: number, finding: PendingFinding): void {
     getOrSet(this.#deferred, ordinal, () => []).push(finding)
   }
 
