@@ -2,7 +2,12 @@ import { GroqSyntaxError } from 'groq-js'
 import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
 import { loadContent } from '../src/content.js'
 import { ContentError } from '../src/load.js'
-import { describeQueryError, queryContent } from '../src/query.js'
+import {
+  describeMissingParameter,
+  describeQueryError,
+  MissingParameterError,
+  queryContent,
+} from '../src/query.js'
 import { isInputRule } from '../src/rules.js'
 import { reportBug, runScript } from '../src/run-script.js'
 
@@ -90,11 +95,16 @@ async function main(): Promise<number> {
       process.stderr.write(`query: ${describeQueryError(command.query, error)}\n`)
       return 1
     }
+    // A value the command line should have given: usage, as for a malformed --param.
+    if (error instanceof MissingParameterError) {
+      process.stderr.write(`query: ${describeMissingParameter(command.query, error)}\n`)
+      return 2
+    }
     if (error instanceof ContentError) {
       process.stderr.write(`query: the content cannot be queried:\n${contentProblems(error)}\n`)
       return error.diagnostics.some((d) => isInputRule(d.rule)) ? 2 : 1
     }
-    // groq-js reports a missing $param and evaluation problems as plain Errors: the query's fault.
+    // groq-js reports evaluation problems as plain Errors: the query's fault.
     process.stderr.write(`query: ${(error as Error).message}\n`)
     return 1
   }

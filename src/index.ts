@@ -38,7 +38,12 @@ export type { PublishFailure, PublishOptions, PublishReport } from './publish/pu
 export { PublishError, publish } from './publish/publish.js'
 export type { PulledFile, PullOptions, PullReport, RemoteProblem } from './publish/pull.js'
 export { PullError, pull } from './publish/pull.js'
-export { describeQueryError, queryContent } from './query.js'
+export {
+  describeMissingParameter,
+  describeQueryError,
+  MissingParameterError,
+  queryContent,
+} from './query.js'
 export { renderArticleJsonLd } from './render/article-json-ld.js'
 export type { RenderRule } from './render/errors.js'
 export { RenderError, UnknownArticleError } from './render/errors.js'
