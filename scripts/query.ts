@@ -10,6 +10,7 @@ import {
 } from '../src/query.js'
 import { isInputRule } from '../src/rules.js'
 import { reportBug, runScript } from '../src/run-script.js'
+import { SchemaFileError } from '../src/schemas.js'
 
 const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]
 
@@ -104,6 +105,8 @@ async function main(): Promise<number> {
       process.stderr.write(`query: the content cannot be queried:\n${contentProblems(error)}\n`)
       return error.diagnostics.some((d) => isInputRule(d.rule)) ? 2 : 1
     }
+    // Not the query's fault: runScript reports it (exit 2).
+    if (error instanceof SchemaFileError) throw error
     // groq-js reports evaluation problems as plain Errors: the query's fault.
     process.stderr.write(`query: ${(error as Error).message}\n`)
     return 1

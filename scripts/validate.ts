@@ -1,6 +1,6 @@
 import { parseCommandLine, UsageError } from '../src/command-line.js'
 import { isInputRule } from '../src/rules.js'
-import { runScript } from '../src/run-script.js'
+import { reportBug, runScript } from '../src/run-script.js'
 import { type ValidationReport, validate } from '../src/validate.js'
 
 const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
@@ -85,8 +85,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 0 : 2)
 })
 
-runScript(
-  'validate',
-  main,
-  (message) => `${message} (this is a bug in the validator; please report it)`,
+runScript('validate', main, (message, error) =>
+  reportBug(message, error).replace('this is a bug', 'this is a bug in the validator'),
 )

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path'
 import { CrossDocumentChecks } from './check/cross-document.js'
 import { placeDeferred } from './check/deferred.js'
 import type { DocumentPlace } from './check/document-table.js'
+import { schemaGraph } from './check/vocabulary.js'
 import type { Diagnostic } from './diagnostics.js'
 import { type Batch, readBatches } from './input/batches.js'
 import { expandInputs, type FileSource, inputProblem, type Source } from './input/sources.js'
@@ -56,11 +57,15 @@ export function defaultContentDir(cwd: string = process.cwd()): string {
  *
  * @param inputs Paths; empty means the package's `content/` folder.
  * @returns Every problem found. Unreadable paths are reported as `input/*` problems.
+ * @throws SchemaFileError when a file of `schemas/` is not valid JSON.
  */
 export async function validate(
   inputs: readonly string[],
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
+  // The schemas are read here, before any checker thread: a broken one throws its
+  // SchemaFileError (file, line, column) in this thread, as itself.
+  schemaGraph()
   const cwd = options.cwd ?? process.cwd()
   const named = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir(cwd)], cwd)
   const sources = await withContext(named.sources)
