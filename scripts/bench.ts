@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { writeCorpus } from '../src/bench/corpus.js'
 import { SUITES } from '../src/bench/registry.js'
 import type { BenchContext, SuiteResult } from '../src/bench/suite.js'
 import { allMet, formatTable } from '../src/bench/table.js'
+import { parseCommandLine, UsageError } from '../src/command-line.js'
 import { runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run bench -- [--docs 10000] [--runs 3] [--cold-runs 9]
@@ -31,8 +31,6 @@ interface Options {
   json: boolean
 }
 
-class UsageError extends Error {}
-
 function count(name: string, text: string): number {
   const n = Number(text)
   if (!Number.isInteger(n) || n < 1)
@@ -41,7 +39,8 @@ function count(name: string, text: string): number {
 }
 
 function parseOptions(): Options | 'help' {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
+    script: 'bench',
     options: {
       docs: { type: 'string', default: '10000' },
       runs: { type: 'string', default: '3' },

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { join } from 'node:path'
 import { build } from '../src/build/build.js'
 import { BuildError } from '../src/build/pipeline.js'
 import { builtLine, problemsReport, shortPath } from '../src/build/summary.js'
+import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
 import { packageRoot } from '../src/package-root.js'
 import { isInputRule } from '../src/rules.js'
 import { runScript } from '../src/run-script.js'
@@ -18,11 +17,12 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment, b
 a refused output folder (nothing written).`
 
 function parseCommand(): { root: string } | 'help' {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'build',
     options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   })
   if (values.help) return 'help'
-  return { root: values.root ? resolve(values.root) : packageRoot() }
+  return { root: requirePackageFolder(values.root ? path(values.root) : packageRoot()) }
 }
 
 async function main(): Promise<number> {
@@ -38,10 +38,6 @@ async function main(): Promise<number> {
     return 0
   }
   const { root } = command
-  if (!existsSync(join(root, 'content'))) {
-    console.error(`build: there is no content/ folder in ${root}: give --root the package folder.`)
-    return 2
-  }
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR
   const result = await build({ root })
   if (!result.ok) {

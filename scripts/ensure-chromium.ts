@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { ensureChromium } from '../src/chromium.js'
+import { parseCommandLine } from '../src/command-line.js'
 
 const USAGE = `Usage: node dist/lib/scripts/ensure-chromium.js
 Makes sure Chromium is at /usr/bin/chromium (or $CHROMIUM_PATH) for the end-to-end test,
@@ -7,12 +7,16 @@ installing Debian's chromium with apt-get when run as root. npm test runs it fir
 
 function main(): number {
   try {
-    if (parseArgs({ options: { help: { type: 'boolean' } } }).values.help) {
+    const { values } = parseCommandLine({
+      script: 'pretest',
+      options: { help: { type: 'boolean' } },
+    })
+    if (values.help) {
       console.log(USAGE)
       return 0
     }
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`)
+    console.error(`ensure-chromium: ${(error as Error).message}\n${USAGE}`)
     return 2
   }
   const result = ensureChromium()

@@ -1,18 +1,22 @@
-import { parseArgs } from 'node:util'
 import { GroqSyntaxError } from 'groq-js'
+import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
 import { loadContent } from '../src/content.js'
 import { ContentError } from '../src/load.js'
-import { describeQueryError, queryContent } from '../src/query.js'
+import {
+  describeMissingParameter,
+  describeQueryError,
+  MissingParameterError,
+  queryContent,
+} from '../src/query.js'
 import { isInputRule } from '../src/rules.js'
 import { reportBug, runScript } from '../src/run-script.js'
+import { SchemaFileError } from '../src/schemas.js'
 
 const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]
 
 Runs a GROQ query over the validated local content (default content/) and prints the result
 as JSON. Parameter values are JSON: --param speaker='"person-antony-blinken"' --param n=3.
 Exit codes: 0 result printed, 1 bad query or invalid content, 2 usage or unreadable paths.`
-
-class UsageError extends Error {}
 
 interface Command {
   query: string
@@ -37,9 +41,9 @@ function parseParam(text: string): [string, unknown] {
   }
 }
 
-function parseCommand(args: string[]): Command | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
+function parseCommand(): Command | 'help' {
+  const { values, positionals, path } = parseCommandLine({
+    script: 'query',
     allowPositionals: true,
     options: {
       param: { type: 'string', short: 'p', multiple: true },
@@ -56,7 +60,9 @@ function parseCommand(args: string[]): Command | 'help' {
       `One query at a time; quote it as one argument (got also ${JSON.stringify(extra[0])}).`,
     )
   const params = Object.fromEntries((values.param ?? []).map(parseParam))
-  return { query, params, content: values.content }
+  const content =
+    values.content === undefined ? undefined : requireFolder(path(values.content), '--content')
+  return { query, params, content }
 }
 
 function contentProblems(error: ContentError): string {
@@ -71,7 +77,7 @@ function contentProblems(error: ContentError): string {
 async function main(): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand(process.argv.slice(2))
+    command = parseCommand()
   } catch (error) {
     process.stderr.write(`query: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -90,11 +96,18 @@ async function main(): Promise<number> {
       process.stderr.write(`query: ${describeQueryError(command.query, error)}\n`)
       return 1
     }
+    // A value the command line should have given: usage, as for a malformed --param.
+    if (error instanceof MissingParameterError) {
+      process.stderr.write(`query: ${describeMissingParameter(command.query, error)}\n`)
+      return 2
+    }
     if (error instanceof ContentError) {
       process.stderr.write(`query: the content cannot be queried:\n${contentProblems(error)}\n`)
       return error.diagnostics.some((d) => isInputRule(d.rule)) ? 2 : 1
     }
-    // groq-js reports a missing $param and evaluation problems as plain Errors: the query's fault.
+    // Not the query's fault: runScript reports it (exit 2).
+    if (error instanceof SchemaFileError) throw error
+    // groq-js reports evaluation problems as plain Errors: the query's fault.
     process.stderr.write(`query: ${(error as Error).message}\n`)
     return 1
   }

@@ -7,14 +7,14 @@
  * the README); anything else is refused before any work, with nothing changed.
  * Exit codes: 0 done, 1 content problems, 2 usage or environment (a refused --out included).
  */
-import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { join } from 'node:path'
 import {
   addToOutputFolder,
   checkOutputFolder,
   type OutputFolderOptions,
   replaceOutputFolder,
 } from '../src/build/output-folder.js'
+import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
 import { ContentError, readDocuments } from '../src/load.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
@@ -46,8 +46,6 @@ const EXTENSIONS: Record<ArticleFormat, string> = {
   ninjs: 'json',
 }
 
-class UsageError extends Error {}
-
 interface Options {
   id?: string
   format: ArticleFormat
@@ -56,8 +54,10 @@ interface Options {
 }
 
 function options(argv: string[]): Options | 'help' {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'render',
     args: argv,
+    choices: { format: ARTICLE_FORMATS },
     options: {
       id: { type: 'string' },
       format: { type: 'string', default: 'html' },
@@ -65,8 +65,6 @@ function options(argv: string[]): Options | 'help' {
       content: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
   })
   if (values.help) return 'help'
   const format = values.format as ArticleFormat
@@ -78,7 +76,14 @@ function options(argv: string[]): Options | 'help' {
   if (values.id === undefined && format !== 'html') {
     throw new UsageError(`--format ${format} renders one article: add --id ARTICLE_ID.`)
   }
-  return { id: values.id, format, out: values.out, content: values.content }
+  // Paths as the user meant them: from the folder they ran the command in.
+  return {
+    id: values.id,
+    format,
+    out: values.out === undefined ? undefined : path(values.out),
+    content:
+      values.content === undefined ? undefined : requireFolder(path(values.content), '--content'),
+  }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -93,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const contentDir = parsed.content === undefined ? undefined : resolve(parsed.content)
+  const contentDir = parsed.content
   // The content being read is as much off limits as the package's own content/.
   const folderOptions: OutputFolderOptions = {
     protect:
@@ -103,7 +108,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const out =
     parsed.out !== undefined
-      ? resolve(parsed.out)
+      ? parsed.out
       : parsed.id === undefined
         ? join(packageRoot(), 'dist', 'site')
         : undefined

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseCommandLine, UsageError } from '../src/command-line.js'
 import { reportBug, runScript } from '../src/run-script.js'
 import { readSeed, SeedError } from '../tests/sanity-api/seed.js'
 import { type SanityApi, startSanityApi } from '../tests/sanity-api/server.js'
@@ -14,8 +14,6 @@ other origins may never write, and requests for other host names are refused.
 Stop it with Ctrl-C; nothing is kept.
 Exit codes: 0 stopped with Ctrl-C, 1 invalid seed file, 2 usage, unreadable seed, port in use.`
 
-class UsageError extends Error {}
-
 interface Command {
   port: number
   token?: string
@@ -23,7 +21,8 @@ interface Command {
 }
 
 function parseCommand(args: string[], env: NodeJS.ProcessEnv): Command | 'help' {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'sanity:local',
     args,
     options: {
       port: { type: 'string', default: '3333' },
@@ -43,7 +42,11 @@ function parseCommand(args: string[], env: NodeJS.ProcessEnv): Command | 'help' 
     throw new UsageError(`--port ${values.port} is not a port: give a number from 0 to 65535.`)
   }
   const token = env.SANITY_API_TOKEN?.trim()
-  return { port, token: token ? token : undefined, seed: values.seed }
+  return {
+    port,
+    token: token ? token : undefined,
+    seed: values.seed === undefined ? undefined : path(values.seed),
+  }
 }
 
 /** The export lines; the token is never printed, only where to set it. */

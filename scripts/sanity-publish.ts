@@ -1,5 +1,4 @@
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
 import { formatPlanTable } from '../src/publish/plan-table.js'
 import { printable } from '../src/publish/printable.js'
 import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
@@ -22,7 +21,8 @@ Exit codes: 0 done (or planned), 1 invalid content, conflicts or failed transact
 environment.`
 
 function parseCommand() {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'sanity:publish',
     options: {
       'dry-run': { type: 'boolean' },
       drafts: { type: 'boolean' },
@@ -31,7 +31,10 @@ function parseCommand() {
       help: { type: 'boolean', short: 'h' },
     },
   })
-  return values
+  return {
+    ...values,
+    root: values.root === undefined ? undefined : requirePackageFolder(path(values.root)),
+  }
 }
 
 function outcome(report: PublishReport): string[] {
@@ -72,7 +75,7 @@ async function main(): Promise<number> {
     return 0
   }
   const report = await publish({
-    ...(command.root ? { root: resolve(command.root) } : {}),
+    ...(command.root ? { root: command.root } : {}),
     dryRun: command['dry-run'],
     drafts: command.drafts,
     force: command.force,

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
 import { printable } from '../src/publish/printable.js'
 import {
   type Change,
@@ -28,7 +27,8 @@ Exit codes: 0 done, 1 the result would be invalid (nothing written) or files wer
 2 usage or environment (a damaged sanity.lock.json included; nothing written).`
 
 function parseCommand() {
-  const { values } = parseArgs({
+  const { values, path } = parseCommandLine({
+    script: 'sanity:pull',
     options: {
       drafts: { type: 'boolean' },
       force: { type: 'boolean' },
@@ -37,7 +37,10 @@ function parseCommand() {
       help: { type: 'boolean', short: 'h' },
     },
   })
-  return values
+  return {
+    ...values,
+    root: values.root === undefined ? undefined : requirePackageFolder(path(values.root)),
+  }
 }
 
 const CAUSE: Record<Change, (id: string, file: string) => string> = {
@@ -103,7 +106,7 @@ async function main(): Promise<number> {
     return 0
   }
   const report = await pull({
-    ...(command.root ? { root: resolve(command.root) } : {}),
+    ...(command.root ? { root: command.root } : {}),
     drafts: command.drafts,
     force: command.force,
     prune: command.prune,

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { build } from '../src/build/build.js'
 import { builtLine, problemsReport } from '../src/build/summary.js'
+import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
 import { packageRoot } from '../src/package-root.js'
 import { type PreviewEvent, startPreview } from '../src/preview.js'
 import { runScript } from '../src/run-script.js'
@@ -76,14 +74,15 @@ function printer(root: string): (event: PreviewEvent) => void {
 async function main(): Promise<number> {
   let root: string
   try {
-    const { values } = parseArgs({
+    const { values, path } = parseCommandLine({
+      script: 'start',
       options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     })
     if (values.help) {
       console.log(USAGE)
       return 0
     }
-    root = values.root ? resolve(values.root) : packageRoot()
+    root = requirePackageFolder(values.root ? path(values.root) : packageRoot())
   } catch (error) {
     console.error(`start: ${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -91,10 +90,6 @@ async function main(): Promise<number> {
   const port = portFrom(process.env.PORT)
   if (typeof port === 'string') {
     console.error(`start: ${port}`)
-    return 2
-  }
-  if (!existsSync(join(root, 'content'))) {
-    console.error(`start: there is no content/ folder in ${root}: give --root the package folder.`)
     return 2
   }
   let preview: Awaited<ReturnType<typeof startPreview>>

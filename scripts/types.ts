@@ -1,8 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { generateAll, staleFiles } from '../src/codegen/generate.js'
 import { orphanStudioFiles } from '../src/codegen/studio.js'
+import { parseCommandLine } from '../src/command-line.js'
 import { packageRoot } from '../src/package-root.js'
 
 const USAGE = 'Usage: npm run types [-- --check]'
@@ -10,9 +10,13 @@ const USAGE = 'Usage: npm run types [-- --check]'
 async function main(): Promise<number> {
   let check = false
   try {
-    check = Boolean(parseArgs({ options: { check: { type: 'boolean' } } }).values.check)
+    const { values } = parseCommandLine({
+      script: 'types',
+      options: { check: { type: 'boolean' } },
+    })
+    check = Boolean(values.check)
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`)
+    console.error(`types: ${(error as Error).message}\n${USAGE}`)
     return 2
   }
   const root = packageRoot()

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
+import { parseCommandLine, UsageError } from '../src/command-line.js'
 import { isInputRule } from '../src/rules.js'
-import { runScript } from '../src/run-script.js'
+import { reportBug, runScript } from '../src/run-script.js'
 import { type ValidationReport, validate } from '../src/validate.js'
 
 const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
@@ -15,26 +15,27 @@ type Format = (typeof FORMATS)[number]
 interface Command {
   paths: string[]
   format: Format
+  /** The folder relative paths start from: where the user ran the command. */
+  cwd: string
 }
 
-function parseCommand(args: string[]): Command | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
+function parseCommand(): Command | 'help' {
+  const { values, positionals, cwd } = parseCommandLine({
+    script: 'validate',
     allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'pretty' },
       help: { type: 'boolean', short: 'h' },
     },
+    choices: { format: FORMATS },
   })
   if (values.help) return 'help'
   const format = values.format as string
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format "${format}": use pretty, json or github.`)
   }
-  return { paths: positionals, format: format as Format }
+  return { paths: positionals, format: format as Format, cwd }
 }
-
-class UsageError extends Error {}
 
 /** Load only the report that is asked for. */
 async function render(report: ValidationReport, format: Format): Promise<string> {
@@ -52,7 +53,7 @@ function exitCode(report: ValidationReport): number {
 async function main(): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand(process.argv.slice(2))
+    command = parseCommand()
   } catch (error) {
     process.stderr.write(`validate: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
   }
   // process.stdin is only touched when asked for: creating it costs start-up time.
   const stdin = command.paths.includes('-') ? process.stdin : undefined
-  const report = await validate(command.paths, { stdin })
+  const report = await validate(command.paths, { stdin, cwd: command.cwd })
   process.stdout.write(await render(report, command.format))
   // Hidden, for `npm run bench`: peak memory and CPU time of this process, threads included.
   if (process.env.VALIDATE_REPORT_MAX_RSS === '1') {
@@ -79,8 +80,6 @@ async function main(): Promise<number> {
   return exitCode(report)
 }
 
-runScript(
-  'validate',
-  main,
-  (message) => `${message} (this is a bug in the validator; please report it)`,
+runScript('validate', main, (message, error) =>
+  reportBug(message, error).replace('this is a bug', 'this is a bug in the validator'),
 )

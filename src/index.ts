@@ -45,7 +45,12 @@ export type {
   RefusedFile,
 } from './publish/pull.js'
 export { PullError, pull } from './publish/pull.js'
-export { describeQueryError, queryContent } from './query.js'
+export {
+  describeMissingParameter,
+  describeQueryError,
+  MissingParameterError,
+  queryContent,
+} from './query.js'
 export { renderArticleJsonLd } from './render/article-json-ld.js'
 export type { RenderRule } from './render/errors.js'
 export { RenderError, UnknownArticleError } from './render/errors.js'

@@ -160,8 +160,9 @@ export const messages = {
   listJump(previous: number, level: number): string {
     return `The list level jumps from ${previous} to ${level}: a level can rise by at most 1 from the item before. Set \`level\` to ${previous + 1} or less.`
   },
-  notVerbatim(quoteId: string, text: string, words: string): string {
-    return `Quote ${code(quoteId)} is not verbatim in the words this quotation annotates: the quote reads “${truncate(text)}”, the annotated words are “${truncate(words)}”. Correct the quote's \`text\`, or annotate the words it quotes.`
+  notVerbatim(quoteId: string, diff: string, by: { id: string | null; at: string }): string {
+    const article = by.id === null ? `the document at ${by.at}` : `${code(by.id)} (${by.at})`
+    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it. Word by word, from the quote to those words: ${truncate(diff, 600)}. Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
   },
   unreferenced(quoteId: string): string {
     return `Quote ${code(quoteId)} is not referenced by any document: annotate its words in an article with a \`quotation\` that points to it, or delete it.`

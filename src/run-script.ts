@@ -1,4 +1,5 @@
 import { watchOutputStreams } from './output-streams.js'
+import { SchemaFileError } from './schemas.js'
 
 /** The first line of what was thrown: a script prints that, never a stack trace. */
 function firstLine(error: unknown): string {
@@ -37,7 +38,11 @@ export function runScript(
   )
 }
 
-/** For scripts where an escaping error can only be a bug: says so, and asks for a report. */
-export function reportBug(message: string): string {
+/**
+ * For scripts where an escaping error can only be a bug: says so, and asks for a report. A
+ * schema file that does not parse is no bug: its message names the file, line and column.
+ */
+export function reportBug(message: string, error?: unknown): string {
+  if (error instanceof SchemaFileError) return message
   return `${message} (this is a bug; please report it)`
 }

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
+import { syntaxProblem } from './json/locate.js'
+import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
 
 /** Where the JSON Schemas live. */
@@ -32,15 +34,46 @@ export interface SchemaFile {
 }
 
 /**
+ * A schema file that is not valid JSON: the user's to fix, not a bug. The message starts with
+ * `file:line:column`, as editors and terminals link it.
+ */
+export class SchemaFileError extends Error {
+  override readonly name = 'SchemaFileError'
+
+  constructor(
+    /** The schema file's path. */
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
+    const shown = relative(process.cwd(), file)
+    const where = shown.startsWith('..') || isAbsolute(shown) ? file : shown
+    super(
+      `${where}:${line}:${column}: ${messages.syntax(reason)} Then run \`npm run types\` to regenerate what comes from the schemas.`,
+    )
+  }
+}
+
+/**
  * Read every `*.schema.json` in the schema directory, sorted by file name.
  * Used by code generation and tests; validation itself runs precompiled code.
+ *
+ * @throws SchemaFileError when a file is not valid JSON, with its line and column.
  */
 export function readSchemas(dir: string = SCHEMA_DIR): SchemaFile[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.schema.json'))
     .sort()
-    .map((file) => ({
-      file,
-      schema: JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonSchema,
-    }))
+    .map((file) => ({ file, schema: parseSchema(join(dir, file)) }))
+}
+
+function parseSchema(path: string): JsonSchema {
+  const text = readFileSync(path, 'utf8')
+  try {
+    return JSON.parse(text) as JsonSchema
+  } catch (error) {
+    const { position, reason } = syntaxProblem(text, error)
+    throw new SchemaFileError(path, position.line, position.column, reason)
+  }
 }

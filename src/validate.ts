@@ -1,12 +1,13 @@
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import { CrossDocumentChecks } from './check/cross-document.js'
 import { placeDeferred } from './check/deferred.js'
 import type { DocumentPlace } from './check/document-table.js'
+import { schemaGraph } from './check/vocabulary.js'
 import type { Diagnostic } from './diagnostics.js'
 import { type Batch, readBatches } from './input/batches.js'
-import { expandInputs, inputProblem, type Source } from './input/sources.js'
+import { expandInputs, type FileSource, inputProblem, type Source } from './input/sources.js'
 import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
 import { type BatchResult, checkBatch, rebase } from './run/check-batch.js'
@@ -15,7 +16,7 @@ import type { WorkerPool } from './run/pool.js'
 /** The outcome of a validation: valid when there is no error (warnings are allowed). */
 export interface ValidationReport {
   valid: boolean
-  /** Documents read (parsable or not). */
+  /** Documents read (parsable or not), not counting those read only as context. */
   documents: number
   /** Every problem, sorted by file (in input order), line and column. */
   problems: Diagnostic[]
@@ -34,13 +35,15 @@ export interface ValidateOptions {
   workers?: number
   /** Input size, in bytes, from which checker threads start. Default 4 MiB. */
   parallelFrom?: number
+  /** The folder relative `inputs` start from (the CLI passes the user's). Default: the working directory. */
+  cwd?: string
 }
 
-/** The content folder of this package, as a path from the working directory when it is below it. */
-export function defaultContentDir(): string {
+/** The content folder of this package, as a path from `cwd` when it is below it. */
+export function defaultContentDir(cwd: string = process.cwd()): string {
   const dir = join(packageRoot(), 'content')
-  const fromCwd = relative(process.cwd(), dir)
-  return fromCwd.startsWith('..') ? dir : fromCwd || '.'
+  const fromCwd = relative(cwd, dir)
+  return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? dir : fromCwd || '.'
 }
 
 /**
@@ -48,15 +51,24 @@ export function defaultContentDir(): string {
  * fidelity across all of them. Reads .json files, .ndjson files (streamed), directories of them,
  * and `-` for NDJSON on `options.stdin`. Never writes anything but a temporary spool of stdin.
  *
+ * A file inside the package's `content/` folder is checked in the context of the rest of it:
+ * its references resolve, its `_id` must be unique there, and only the problems of the files
+ * named are reported (see {@link withContext}).
+ *
  * @param inputs Paths; empty means the package's `content/` folder.
  * @returns Every problem found. Unreadable paths are reported as `input/*` problems.
+ * @throws SchemaFileError when a file of `schemas/` is not valid JSON.
  */
 export async function validate(
   inputs: readonly string[],
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
-  const expanded = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir()])
-  return validateSources(expanded.sources, expanded.problems, options)
+  // The schemas are read here, before any checker thread: a broken one throws its
+  // SchemaFileError (file, line, column) in this thread, as itself.
+  schemaGraph()
+  const cwd = options.cwd ?? process.cwd()
+  const named = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir(cwd)], cwd)
+  return validateSources(await withContext(named.sources), named.problems, options)
 }
 
 /** A .json file held in memory: its name, as problems name it, and its bytes or text. */
@@ -91,14 +103,40 @@ async function validateSources(
     problems.push(...(await run.all()))
     const deferred = run.checks.finish()
     problems.push(...(await placeDeferred(deferred, (place) => readAgain(place, sources, spool))))
+    const context = new Set(sources.filter((s) => s.context).map((s) => s.file))
+    const own = problems.filter((p) => !context.has(p.file))
     return {
-      valid: !problems.some((p) => p.severity === 'error'),
+      valid: !own.some((p) => p.severity === 'error'),
       documents: run.documents,
-      problems: sortProblems(problems, sources),
+      problems: sortProblems(own, sources),
     }
   } finally {
     await spool?.remove()
   }
+}
+
+/**
+ * The sources, after the rest of the package's `content/` when one of them is a file in it: a
+ * document is checked against the documents it refers to, and that refer to it. The added files
+ * are marked `context` (their problems are not the user's question, and are left out of the
+ * report) and come first, so a named document that repeats an `_id` is the one reported.
+ */
+async function withContext(sources: readonly Source[]): Promise<Source[]> {
+  const content = join(packageRoot(), 'content')
+  const inside = (path: string): boolean => {
+    const from = relative(content, path)
+    return from !== '' && !from.startsWith('..') && !isAbsolute(from)
+  }
+  const named = new Set(sources.map((s) => (s.kind === 'stdin' ? '-' : s.path)))
+  if (!sources.some((s) => s.kind !== 'stdin' && inside(s.path))) return [...sources]
+  const rest = await expandInputs([content])
+  const context = rest.sources
+    .filter((s): s is FileSource => s.kind !== 'stdin' && !named.has(s.path))
+    // Named by their full path: no name the user wrote can be the same.
+    .map((s) => ({ ...s, file: s.path, context: true }))
+  // A whole content/ named already (as a folder) needs no context.
+  if (context.length === 0) return [...sources]
+  return [...context, ...sources]
 }
 
 /** One pass over the sources: per-document checks (here or in threads), fed to the cross-document checks. */
@@ -124,7 +162,7 @@ class Run {
       nextLine[sourceIndex] = (nextLine[sourceIndex] ?? 1) + result.lines
       for (const document of result.documents) problems.push(...document.problems)
       this.checks.add(result, this.#where(sourceIndex))
-      this.documents += result.documents.length
+      if (!this.sources[sourceIndex]?.context) this.documents += result.documents.length
       this.#perSource[sourceIndex] = (this.#perSource[sourceIndex] ?? 0) + result.documents.length
     }
     // An NDJSON input without a single document is almost always the wrong file.

@@ -1,5 +1,5 @@
-import { existsSync, type FSWatcher, watch } from 'node:fs'
-import { join } from 'node:path'
+import { type Dirent, existsSync, type FSWatcher, readdirSync, statSync, watch } from 'node:fs'
+import { join, sep } from 'node:path'
 
 /** Options of {@link watchFolders}. */
 export interface WatchOptions {
@@ -22,6 +22,8 @@ export interface Watcher {
 /**
  * Watch `folders` recursively and call `action` with the changed paths after changes settle.
  * Actions never overlap: changes that arrive while one runs are collected and run next, as one.
+ * Files replaced by rename (`sed -i`, `git checkout`, editors that save that way) and folders
+ * created later are followed: see {@link WatchedTree}.
  */
 export function watchFolders(
   folders: string[],
@@ -60,13 +62,15 @@ export function watchFolders(
   }
 
   const watched = folders.filter((folder) => existsSync(folder))
-  const watchers: FSWatcher[] = watched.map((folder) =>
-    watch(folder, { recursive: true }, (_event, name) => {
+  const tree = new WatchedTree(
+    (path) => {
       if (closed) return
-      pending.add(name ? join(folder, name.toString()) : folder)
+      pending.add(path)
       schedule()
-    }).on('error', (error) => options.onError?.(error)),
+    },
+    (error) => options.onError?.(error),
   )
+  for (const folder of watched) tree.add(folder)
 
   return {
     folders: watched,
@@ -80,9 +84,99 @@ export function watchFolders(
       clearTimeout(timer)
       timer = undefined
       pending.clear()
-      for (const watcher of watchers) watcher.close()
+      tree.close()
       await running
       for (const resolve of settled.splice(0)) resolve()
     },
+  }
+}
+
+/**
+ * One non-recursive watcher per folder, rather than `fs.watch(…, { recursive: true })`. On Linux,
+ * Node 20 implements the recursive mode with a watch on each file, which stays on the old file
+ * when a new one is renamed over it: every save after a `sed -i` or a `git checkout` went
+ * unnoticed. A folder's watcher reports changes to whatever file has a name in it, so a file is
+ * followed through renames; a folder created later gets its own watcher when it appears.
+ */
+class WatchedTree {
+  readonly #watchers = new Map<string, FSWatcher>()
+
+  constructor(
+    private readonly changed: (path: string) => void,
+    private readonly failed: (error: Error) => void,
+  ) {}
+
+  /** Watch `root` and every folder under it (without recursion: a stack of folders). */
+  add(root: string): void {
+    const pending = [root]
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+      if (this.#watchers.has(dir)) continue
+      let watcher: FSWatcher
+      try {
+        const folder = dir
+        watcher = watch(folder, (_event, name) => this.#event(folder, name?.toString()))
+        watcher.on('error', (error) => this.#error(folder, error))
+      } catch (error) {
+        // Gone between listing and watching: its parent reports that.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        this.failed(error as Error)
+        continue
+      }
+      this.#watchers.set(dir, watcher)
+      for (const entry of entries(dir)) if (entry.isDirectory()) pending.push(join(dir, entry.name))
+    }
+  }
+
+  close(): void {
+    for (const watcher of this.#watchers.values()) watcher.close()
+    this.#watchers.clear()
+  }
+
+  #event(dir: string, name: string | undefined): void {
+    const path = name ? join(dir, name) : dir
+    if (name) {
+      if (isDirectory(path)) {
+        // A new folder: watch it, and report what it already holds (created before the watch).
+        const known = this.#watchers.has(path)
+        this.add(path)
+        if (!known) for (const entry of entries(path)) this.changed(join(path, entry.name))
+      } else this.#remove(path)
+    }
+    this.changed(path)
+  }
+
+  #error(dir: string, error: Error): void {
+    // A folder that was deleted: its parent's watcher reported that, and it is no more to watch.
+    if (!existsSync(dir)) {
+      this.#remove(dir)
+      return
+    }
+    this.failed(error)
+  }
+
+  /** Stop watching `path` and the folders under it, when they are watched. */
+  #remove(path: string): void {
+    for (const [dir, watcher] of this.#watchers) {
+      if (dir === path || dir.startsWith(`${path}${sep}`)) {
+        watcher.close()
+        this.#watchers.delete(dir)
+      }
+    }
+  }
+}
+
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }

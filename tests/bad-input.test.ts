@@ -163,7 +163,7 @@ describe('bad input gets an error, never a stack trace', () => {
   it('usage errors and unreadable paths exit 2 with one line, no stack trace', () => {
     const unknownFlag = runValidate(['--frmat', 'json'])
     expect(unknownFlag.code).toBe(2)
-    expect(unknownFlag.stderr).toMatch(/^validate: Unknown option '--frmat'/)
+    expect(unknownFlag.stderr).toMatch(/^validate: unknown option --frmat: did you mean --format\?/)
     const badFormat = runValidate(['--format', 'xml'])
     expect(badFormat.code).toBe(2)
     expect(badFormat.stderr).toMatch(/Unknown format "xml": use pretty, json or github/)

@@ -1,7 +1,8 @@
 /**
  * The package as a developer gets it: `npm pack`, install the tarball into a new project, import
  * `us-russia-g20-story` by name, type-check a short program against the packed .d.ts with the
- * repo's tsc (strict, NodeNext, skipLibCheck off), and run it with node.
+ * repo's tsc (strict, NodeNext, skipLibCheck off), and run it with node. The README's own example
+ * is compiled and run too, in a project set up as `tsc --init` and the README say.
  *
  * It packs the compiled library in dist/lib (npm test compiles first, in pretest) without running
  * `prepare`: recompiling on every run would rewrite dist/lib under the tests that run it in
@@ -217,6 +218,30 @@ describe('the packed package, installed in a new project', () => {
     expect(articles[0]?.text).toContain(headline)
   })
 
+  it("compiles and runs the README's own example in a fresh `tsc --init` project, as the README sets it up", async () => {
+    const fresh = join(work, 'readme')
+    mkdirSync(fresh)
+    // What the README asks of the project: ESM ("type": "module"); tsc --init gives NodeNext.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## Use it as a dependency'))
+    await writeFile(join(fresh, 'package.json'), JSON.stringify({ type: 'module' }))
+    mustRun(TSC, ['--init'], fresh)
+    await writeFile(join(fresh, 'main.ts'), readmeExample(section))
+    symlinkSync(join(app, 'node_modules'), join(fresh, 'node_modules'), 'dir')
+    const tsc = run(TSC, ['-p', fresh], fresh)
+    expect(tsc.stdout + tsc.stderr).toBe('')
+    expect(tsc.status).toBe(0)
+    const node = mustRun(process.execPath, ['main.js'], fresh)
+    const quotes = contentOf('quotes')
+    expect(quotes.length).toBeGreaterThan(0)
+    for (const quote of quotes) {
+      if (quote._type === 'quote') expect(node.stdout).toContain(quote.text)
+    }
+    const headline = (contentOf('articles')[0] as { headline: string }).headline
+    expect(node.stdout).toContain(headline)
+    expect(section).toContain('"type": "module"')
+  })
+
   it('fails the type check when a resolved Person is used as a Quote', async () => {
     const broken = join(work, 'broken')
     mkdirSync(broken)
@@ -298,6 +323,13 @@ describe('the tarball', () => {
     expect(messages.map((m) => formatMessage(m, pkg, { color: false }))).toEqual([])
   })
 })
+
+/** The first ```ts code block of a README section. */
+function readmeExample(section: string): string {
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1]
+  if (code === undefined) throw new Error('The README section has no ```ts block')
+  return code
+}
 
 interface ValueExport {
   name: string

@@ -7,7 +7,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GroqSyntaxError } from 'groq-js'
-import { type ContentDocument, describeQueryError, queryContent } from 'us-russia-g20-story'
+import {
+  type ContentDocument,
+  describeMissingParameter,
+  describeQueryError,
+  MissingParameterError,
+  queryContent,
+} from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -79,6 +85,17 @@ describe('queryContent', () => {
     expect(result).toEqual(expected)
   })
 
+  it('refuses a $param the query uses but was not given, as Sanity does, naming it and where', async () => {
+    const query = '*[_type == "quote" &&\n  speaker._ref == $id && "$id" != $other]'
+    const error = await queryContent(query, { other: 1 }, documents).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MissingParameterError)
+    expect((error as MissingParameterError).names).toEqual(['id'])
+    expect((error as Error).message).toBe('param $id referenced, but not provided')
+    expect(describeMissingParameter(query, error as MissingParameterError)).toContain(
+      'line 2, column 19',
+    )
+  })
+
   it('throws GroqSyntaxError with the position of a syntax error', async () => {
     const query = '*[_type == "quote" && @@]'
     const error = await queryContent(query, {}, documents).catch((e: unknown) => e)
@@ -148,6 +165,11 @@ describe('npm run query', () => {
     expect(badParam.stderr).toContain(
       `--param id: "person-antony-blinken" is not JSON. Quote strings: --param id='"text"'.`,
     )
+    const notGiven = run('*[_id == $id]')
+    expect(notGiven.code).toBe(2)
+    expect(notGiven.stdout).toBe('')
+    expect(notGiven.stderr).toContain('param $id referenced, but not provided')
+    expect(notGiven.stderr).toContain(`--param id=`)
     const noName = run('*', '--param', '=1')
     expect(noName.code).toBe(2)
     expect(run('*', '--nope').code).toBe(2)

@@ -74,7 +74,10 @@ describe('npm run render', () => {
   it.each([
     [['--format', 'pdf'], 'Unknown --format "pdf"'],
     [['--format', 'text'], '--format text renders one article: add --id ARTICLE_ID.'],
-    [['--colour'], 'Unknown option'],
+    [
+      ['--colour'],
+      'unknown option --colour: render takes --id, --format, --out, --content, --help.',
+    ],
   ])('exits 2 with the usage for %j', (args, message) => {
     const { code, stderr } = render(...args)
     expect(code).toBe(2)

@@ -4,6 +4,9 @@
  * output back with @portabletext/markdown's CommonMark parser.
  */
 import { markdownToPortableText } from '@portabletext/markdown'
+import MarkdownIt from 'markdown-it'
+import { remark } from 'remark'
+import remarkGfm from 'remark-gfm'
 import { type Block, renderArticle } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
 import { contentDocuments } from './fixtures/render/html.js'
@@ -113,4 +116,73 @@ describe('--format markdown of the fixture story', () => {
       '[Ada Example had asked for more tests](../../quotes/index.html#quote-bo-paraphrase "Reported speech: Bo Sample")',
     )
   })
+})
+
+/** A paragraph's text as CommonMark reads it (markdown-it, strict CommonMark), and its links. */
+function commonMark(markdown: string): { text: string; links: string[] }[] {
+  const tokens = new MarkdownIt('commonmark').parse(markdown, {})
+  return tokens
+    .filter((token) => token.type === 'inline')
+    .map((inline) => ({
+      text: (inline.children ?? [])
+        .filter((child) => child.type === 'text' || child.type === 'text_special')
+        .map((child) => child.content)
+        .join(''),
+      links: (inline.children ?? [])
+        .filter((child) => child.type === 'link_open')
+        .map((child) => child.attrGet('href') ?? ''),
+    }))
+}
+
+interface MdastNode {
+  type: string
+  value?: string
+  url?: string
+  children?: MdastNode[]
+}
+
+/** A paragraph's text as GitHub Flavored Markdown reads it (remark with remark-gfm), and its links. */
+function gfm(markdown: string): { text: string; links: string[] }[] {
+  const tree = remark().use(remarkGfm).parse(markdown) as MdastNode
+  const paragraphs: MdastNode[] = []
+  const pending = [tree]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'paragraph') paragraphs.push(node)
+    else pending.push(...(node.children ?? []))
+  }
+  return paragraphs.reverse().map((paragraph) => {
+    const links: string[] = []
+    let text = ''
+    const walk = [paragraph]
+    for (let node = walk.pop(); node; node = walk.pop()) {
+      if (node.type === 'text') text += node.value
+      if (node.type === 'link') links.push(node.url ?? '')
+      walk.push(...[...(node.children ?? [])].reverse())
+    }
+    return { text, links }
+  })
+}
+
+describe('--format markdown: text that GFM would autolink', () => {
+  const lines = [
+    'See https://example.org/a_b*c*, then',
+    'www.example.com/x_y and http://www.example.org/~user/',
+    'Write to press_office@example.org or mailto:a_b@example.org today',
+    'HTTPS://EXAMPLE.ORG/A_B and xmpp:foo_bar@example.com/res',
+  ]
+
+  it.each(lines)(
+    '%j reads back as the same text, in CommonMark and in GFM, with no backslash in a link',
+    (line) => {
+      const documents = storyDocuments()
+      articleOf(documents).body = [block([span(line)])]
+      articleOf(documents).dateline = undefined
+      const markdown = renderArticle(documents, ARTICLE_ID, 'markdown')
+      for (const read of [commonMark, gfm]) {
+        const last = read(markdown).at(-1)
+        expect(last?.text, read.name).toBe(line)
+        for (const href of last?.links ?? []) expect(href, read.name).not.toMatch(/\\|%5C/i)
+      }
+    },
+  )
 })

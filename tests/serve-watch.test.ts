@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -121,5 +121,49 @@ describe('watchFolders', () => {
     writeFileSync(join(dir, 'content/b.json'), '{}')
     await until(() => runs === 2, 'the second run')
     expect(errors).toEqual(['boom'])
+  })
+
+  it('follows a file replaced by rename (sed -i, git checkout): later saves still run', async () => {
+    const dir = folder()
+    const file = join(dir, 'content/people/a.json')
+    writeFileSync(file, '{"v": 0}')
+    const calls: string[][] = []
+    const watcher = watchFolders([join(dir, 'content')], async (paths) => void calls.push(paths), {
+      debounceMs: 20,
+    })
+    cleanup.push(() => watcher.close())
+    // What sed -i does: write a new file beside, then rename it over the old one.
+    writeFileSync(join(dir, 'content/people/sedXYZ'), '{"v": 1}')
+    renameSync(join(dir, 'content/people/sedXYZ'), file)
+    await until(() => calls.flat().includes(file), 'the run for the rename')
+    await watcher.idle()
+    const before = calls.length
+    for (let save = 2; save <= 3; save++) {
+      writeFileSync(file, `{"v": ${save}}`)
+      await until(() => calls.length > before + save - 2, `the run for save ${save}`)
+      expect(calls.at(-1)).toContain(file)
+      await watcher.idle()
+    }
+  })
+
+  it('picks up a new folder, and the files created in it', async () => {
+    const dir = folder()
+    const calls: string[][] = []
+    const watcher = watchFolders([join(dir, 'content')], async (paths) => void calls.push(paths), {
+      debounceMs: 20,
+    })
+    cleanup.push(() => watcher.close())
+    mkdirSync(join(dir, 'content/photos/nested'), { recursive: true })
+    await until(() => calls.length > 0, 'the run for the new folder')
+    await watcher.idle()
+    const before = calls.length
+    const file = join(dir, 'content/photos/nested/p.json')
+    writeFileSync(file, '{}')
+    await until(() => calls.slice(before).flat().includes(file), 'the run for the new file')
+    await watcher.idle()
+    const after = calls.length
+    writeFileSync(file, '{"v": 1}')
+    await until(() => calls.length > after, 'the run for its next save')
+    expect(calls.at(-1)).toContain(file)
   })
 })

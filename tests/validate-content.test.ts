@@ -340,7 +340,8 @@ const breakages: Breakage[] = [
       const quoteFile = join(copy, 'quotes', name as string)
       const quote = read(quoteFile)
       write(quoteFile, { ...quote, kind: 'direct', text: `${quote.text} (edited)` })
-      return { file: articleFile, pointer: `/body/${b}/markDefs/${d}` }
+      // The quote is what changed, and what to correct: the problem is on its text.
+      return { file: quoteFile, pointer: '/text' }
     },
   },
   {

@@ -3,6 +3,7 @@ import { type DocumentPlace, DocumentTable, OrdinalList } from './document-table
 import type { Finding } from './finding.js'
 import { isVerbatim, type QuoteFacts } from './quotes.js'
 import { allows } from './references.js'
+import type { Salvage } from './salvage.js'
 import { SlugOwners } from './slugs.js'
 
 /** A problem found across documents, to be placed once its document is read again. */
@@ -17,7 +18,19 @@ export type DeferredFinding =
       /** Set for `reference/wrong-type`: the type the target turned out to have. */
       actualType?: string
     }
-  | { kind: 'quotation'; quote: string; facts: QuoteFacts }
+  | {
+      /** On a Quote: the words `from` annotates with it do not hold its text. */
+      kind: 'quotation'
+      /** The annotated words, as written. */
+      words: string
+      /** The document that annotates them. */
+      from: DocumentPlace
+    }
+
+/** A deferred finding while input goes on: the annotating document is known by ordinal. */
+type PendingFinding =
+  | Exclude<DeferredFinding, { kind: 'quotation' }>
+  | { kind: 'quotation'; words: string; from: number }
 
 /** The deferred problems of one document. */
 export interface Deferred {
@@ -50,6 +63,8 @@ export interface DocumentFacts {
   /** `slug.current`, when the document has a string one. */
   slug: string | null
   quote: QuoteFacts | null
+  /** Set for a document that cannot be read: what it may hold. */
+  salvage: Salvage | null
   line: number
   offset: number
   length: number
@@ -72,7 +87,8 @@ interface WaitingReferences {
 /**
  * The checks that need every document: unique ids, slugs unique per type, references that
  * resolve to the right type, quotes verbatim in the words annotated with them, and quotes nobody
- * references.
+ * references. A document that cannot be read is not taken as missing: references to the ids it
+ * may have are not dangling, and the quotes it may cite are not unreferenced (see salvage.ts).
  *
  * Documents arrive in input order, a batch at a time, and are known by ordinal. A reference or
  * quotation whose target has been seen is checked at once; otherwise it waits under the target's
@@ -92,7 +108,9 @@ export class CrossDocumentChecks {
   readonly #typeNames = new Map<string, string>()
   readonly #waitingReferences = new Map<string, WaitingReferences[]>()
   readonly #waitingQuotations = new Map<string, Map<string, OrdinalList>>()
-  readonly #deferred = new Map<number, DeferredFinding[]>()
+  readonly #deferred = new Map<number, PendingFinding[]>()
+  /** What documents that cannot be read may hold: no reference to them, or from them, is judged. */
+  readonly #unreadable = new UnreadableDocuments()
 
   /** Take in checked documents of one source, in input order. */
   add(
@@ -103,6 +121,7 @@ export class CrossDocumentChecks {
       const { line, offset, length, id } = document
       const ordinal = this.#places.add({ ...source, line, offset, length, documentId: id })
       if (id !== null) this.#register(id, document, ordinal)
+      if (document.salvage) this.#unreadable.add(document.salvage)
       return ordinal
     })
     const ordinalsOf = (indexes: readonly number[]): number[] =>
@@ -114,6 +133,8 @@ export class CrossDocumentChecks {
   /** Input has ended: what still waits is dangling, and quotes nobody referenced are reported. */
   finish(): Deferred[] {
     for (const [target, byKind] of this.#waitingReferences) {
+      // Not dangling, as far as anyone can tell: the document may be there, in a file that does not parse.
+      if (this.#unreadable.mayHold(target)) continue
       for (const { allowed, weak, documents } of byKind) {
         for (const ordinal of documents)
           this.#defer(ordinal, { kind: 'reference', target, weak, allowed })
@@ -123,6 +144,7 @@ export class CrossDocumentChecks {
     this.#waitingQuotations.clear()
     for (const [id, ordinal] of this.#known) {
       if (this.#types.get(ordinal) !== 'quote' || this.#referenced.has(ordinal)) continue
+      if (this.#unreadable.mayReferTo(id)) continue
       const finding: Finding = {
         rule: 'quote/unreferenced',
         message: messages.unreferenced(id),
@@ -132,7 +154,9 @@ export class CrossDocumentChecks {
     }
     return [...this.#deferred].map(([ordinal, findings]) => ({
       place: this.#places.place(ordinal),
-      findings,
+      findings: findings.map((f) =>
+        f.kind === 'quotation' ? { ...f, from: this.#places.place(f.from) } : f,
+      ),
     }))
   }
 
@@ -158,7 +182,7 @@ export class CrossDocumentChecks {
     const facts = document.quote
     for (const [words, documents] of this.#waitingQuotations.get(id) ?? []) {
       if (!facts || isVerbatim(facts, words)) continue
-      for (const from of documents) this.#defer(from, { kind: 'quotation', quote: id, facts })
+      for (const from of documents) this.#defer(ordinal, { kind: 'quotation', words, from })
     }
     this.#waitingQuotations.delete(id)
   }
@@ -226,17 +250,43 @@ export class CrossDocumentChecks {
     // A target that is not a usable Quote is the reference check's (or the schema's) to report.
     const facts = this.#quotes.get(target)
     if (!facts || isVerbatim(facts, group.words)) return
+    // The quote is what to correct (its text was copied from the article, or edited since).
     for (const ordinal of from)
-      this.#defer(ordinal, { kind: 'quotation', quote: group.quote, facts })
+      this.#defer(target, { kind: 'quotation', words: group.words, from: ordinal })
   }
 
-  #defer(ordinal: number, finding: DeferredFinding): void {
+  #defer(ordinal: number, finding: PendingFinding): void {
     getOrSet(this.#deferred, ordinal, () => []).push(finding)
   }
 
   /** One string per type name, not one per document. */
   #intern(type: string | null): string | null {
     return type === null ? null : getOrSet(this.#typeNames, type, () => type)
+  }
+}
+
+/** The ids and references of the documents that cannot be read, merged. */
+class UnreadableDocuments {
+  readonly #ids = new Set<string>()
+  readonly #refs = new Set<string>()
+  #anyId = false
+  #anyRef = false
+
+  add(salvage: Salvage): void {
+    if (salvage.ids === null) this.#anyId = true
+    else for (const id of salvage.ids) this.#ids.add(id)
+    if (salvage.refs === null) this.#anyRef = true
+    else for (const ref of salvage.refs) this.#refs.add(ref)
+  }
+
+  /** Whether one of them may be the document with `id`. */
+  mayHold(id: string): boolean {
+    return this.#anyId || this.#ids.has(id)
+  }
+
+  /** Whether one of them may refer to the document with `id`. */
+  mayReferTo(id: string): boolean {
+    return this.#anyRef || this.#refs.has(id)
   }
 }
 

@@ -1,15 +1,17 @@
 import type { Diagnostic } from '../diagnostics.js'
 import { decodeUtf8 } from '../json/decode.js'
+import { locatePointers } from '../json/locate.js'
 import { messages, truncate } from '../messages.js'
 import type { Deferred, DeferredFinding } from './cross-document.js'
 import { diagnostic, place } from './document.js'
 import type { DocumentPlace } from './document-table.js'
 import type { Finding } from './finding.js'
 import { PortableTextChecker } from './portable-text.js'
-import { isVerbatim, normalizeQuoteText, type Quotation } from './quotes.js'
+import { normalizeQuoteText, type Quotation } from './quotes.js'
 import { type Reference, ReferenceCollector } from './references.js'
 import { decoratorNames } from './vocabulary.js'
 import { walkWithPaths } from './walk.js'
+import { wordDiff } from './word-diff.js'
 
 /** Reads the bytes of a document again (from its file, or from the spooled stdin). */
 export type DocumentReader = (place: DocumentPlace) => Promise<Uint8Array | null>
@@ -26,7 +28,12 @@ export async function placeDeferred(
   const out: Diagnostic[] = []
   for (const { place: where, findings } of deferred) {
     const document = await reparse(where, read)
-    const resolved = unique(findings).flatMap((finding) => resolve(finding, document?.value))
+    const resolved: Finding[] = []
+    for (const finding of unique(findings)) {
+      if (finding.kind === 'quotation')
+        resolved.push(await misquote(finding, document?.value, where, read))
+      else resolved.push(...resolve(finding, document?.value))
+    }
     out.push(
       ...(document
         ? place(resolved, document.text, where, where.documentId)
@@ -58,7 +65,7 @@ function unique(findings: readonly DeferredFinding[]): DeferredFinding[] {
     if (f.kind === 'finding') return true
     const key =
       f.kind === 'quotation'
-        ? `q ${f.quote}`
+        ? `q ${f.from.sourceIndex} ${f.from.offset} ${f.words}`
         : `r ${f.target} ${f.allowed} ${f.weak} ${f.actualType}`
     if (seen.has(key)) return false
     seen.add(key)
@@ -66,9 +73,11 @@ function unique(findings: readonly DeferredFinding[]): DeferredFinding[] {
   })
 }
 
-function resolve(deferred: DeferredFinding, document: unknown): Finding[] {
+function resolve(
+  deferred: Exclude<DeferredFinding, { kind: 'quotation' }>,
+  document: unknown,
+): Finding[] {
   if (deferred.kind === 'finding') return [deferred.finding]
-  if (deferred.kind === 'quotation') return quotationFindings(deferred, document)
   const found: Reference[] = []
   const references = new ReferenceCollector((reference) => found.push(reference))
   walkWithPaths(document, {
@@ -98,22 +107,50 @@ function resolve(deferred: DeferredFinding, document: unknown): Finding[] {
   )
 }
 
-function quotationFindings(
-  deferred: { quote: string; facts: { kind: string; text: string } },
-  document: unknown,
-): Finding[] {
+/** The longest text a misquote's `expected` and `actual` carry: a quote, in full. */
+const FULL_TEXT = 2000
+
+/**
+ * A Quote whose text is not in the words an article annotates with it: reported on the quote's
+ * `text`, which is what to correct, with the words that differ and where the article has them.
+ */
+async function misquote(
+  deferred: Extract<DeferredFinding, { kind: 'quotation' }>,
+  quote: unknown,
+  where: DocumentPlace,
+  read: DocumentReader,
+): Promise<Finding> {
+  const held = (quote as { text?: unknown } | undefined)?.text
+  const text = normalizeQuoteText(typeof held === 'string' ? held : '')
+  const words = normalizeQuoteText(deferred.words)
+  const id = where.documentId ?? ''
+  const by = { id: deferred.from.documentId, at: await annotation(deferred, id, read) }
+  return {
+    rule: 'quote/not-verbatim',
+    message: messages.notVerbatim(id, wordDiff(text, words), by),
+    pointer: '/text',
+    expected: truncate(words, FULL_TEXT),
+    actual: truncate(text, FULL_TEXT),
+  }
+}
+
+/** `file:line:column` of the quotation in the annotating document (its first line when not found). */
+async function annotation(
+  deferred: Extract<DeferredFinding, { kind: 'quotation' }>,
+  quoteId: string,
+  read: DocumentReader,
+): Promise<string> {
+  const { from } = deferred
+  const document = await reparse(from, read)
   const quotations: Quotation[] = []
   const checker = new PortableTextChecker(decoratorNames(), (q) => quotations.push(q), [])
-  walkWithPaths(document, {
+  walkWithPaths(document?.value, {
     object: (object, path) => object._type === 'block' && checker.block(object, path),
   })
-  return quotations
-    .filter((q) => q.quote === deferred.quote && !isVerbatim(deferred.facts, q.words))
-    .map((q) => ({
-      rule: 'quote/not-verbatim',
-      message: messages.notVerbatim(q.quote, deferred.facts.text, normalizeQuoteText(q.words)),
-      pointer: q.pointer ?? '',
-      expected: truncate(deferred.facts.text, 200),
-      actual: truncate(normalizeQuoteText(q.words), 200),
-    }))
+  const pointer = quotations.find((q) => q.quote === quoteId && q.words === deferred.words)?.pointer
+  const [at] =
+    document && pointer !== undefined
+      ? (locatePointers(document.text, [{ pointer, anchor: 'value' }]) ?? [])
+      : []
+  return at ? `${from.file}:${from.line + at.line - 1}:${at.column}` : `${from.file}:${from.line}`
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
 import { countKeyColons } from '../json/keys.js'
 import { depthExceeded, duplicateKeys, locatePointers, type Position } from '../json/locate.js'
@@ -10,6 +11,7 @@ import { type DocumentSource, parseDocument, tooDeep } from './parse.js'
 import { PortableTextChecker } from './portable-text.js'
 import { normalizeQuoteText, type Quotation, type QuoteFacts } from './quotes.js'
 import { ReferenceCollector, type ReferenceSink } from './references.js'
+import { type Salvage, salvage } from './salvage.js'
 import { schemaFindings } from './schema.js'
 import { slugOf } from './slugs.js'
 import { decoratorNames } from './vocabulary.js'
@@ -33,6 +35,8 @@ export interface DocumentSummary {
   problems: Diagnostic[]
   /** Set for a Quote document with a string kind and text. */
   quote: QuoteFacts | null
+  /** Set for a document that cannot be read: the ids and references it may hold. */
+  salvage: Salvage | null
 }
 
 /** Receives what the cross-document checks need from a document as it is checked. */
@@ -56,11 +60,22 @@ export function checkDocument(source: DocumentSource, facts: FactSink): Document
     slug: null,
     problems: [],
     quote: null,
+    salvage: null,
   }
   const parsed = parseDocument(source, findings)
   if (parsed) inspect(parsed.text, parsed.value, source, findings, summary, facts)
+  if (findings.some((f) => UNREADABLE.has(f.rule))) summary.salvage = salvaged(source, parsed?.text)
   summary.problems = place(findings, parsed?.text ?? '', source, summary.id)
   return summary
+}
+
+/** The rules after which a document's content is not checked: there is a document, but no value to check. */
+const UNREADABLE = new Set<string>(['json/syntax', 'json/encoding', 'json/max-depth'])
+
+/** What an unreadable document may hold, from its text (decoded leniently) and file name. */
+function salvaged(source: DocumentSource, text: string | undefined): Salvage {
+  const name = source.kind === 'json' ? basename(source.file).replace(/\.json$/i, '') : undefined
+  return salvage(text ?? new TextDecoder().decode(source.bytes), name)
 }
 
 function inspect(

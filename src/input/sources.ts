@@ -13,8 +13,13 @@ export type Source =
       size: number
       /** The file's bytes, when it is held in memory rather than read from `path`. */
       bytes?: Uint8Array
+      /** Read only as the context of the files named (their references); not reported on. */
+      context?: boolean
     }
-  | { kind: 'stdin'; file: '<stdin>' }
+  | { kind: 'stdin'; file: '<stdin>'; context?: undefined }
+
+/** A file to read documents from: `file` is its name in reports (as the user wrote it), `path` where it is read. */
+export type FileSource = Extract<Source, { kind: 'json' | 'ndjson' }>
 
 /** The name stdin gets in diagnostics. */
 export const STDIN_NAME = '<stdin>'
@@ -30,14 +35,17 @@ const KINDS: Record<string, 'json' | 'ndjson'> = { '.json': 'json', '.ndjson': '
 /**
  * Expand paths into sources: `-` is NDJSON on stdin, a directory is every .json and .ndjson file
  * under it (sorted; dot-folders and node_modules skipped), a file must be .json or .ndjson.
- * A path named twice is read once.
+ * A path named twice is read once. Relative paths start at `cwd`; reports name them as written.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<Inputs> {
+export async function expandInputs(
+  inputs: readonly string[],
+  cwd: string = process.cwd(),
+): Promise<Inputs> {
   const sources: Source[] = []
   const problems: Diagnostic[] = []
   const seen = new Set<string>()
   const add = (source: Source): void => {
-    const key = source.kind === 'stdin' ? '-' : resolve(source.path)
+    const key = source.kind === 'stdin' ? '-' : source.path
     if (seen.has(key)) return
     seen.add(key)
     sources.push(source)
@@ -47,21 +55,22 @@ export async function expandInputs(inputs: readonly string[]): Promise<Inputs> {
       add({ kind: 'stdin', file: STDIN_NAME })
       continue
     }
-    const info = await stat(input).catch((error: NodeJS.ErrnoException) => error)
+    const path = resolve(cwd, input)
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error)
     if (info instanceof Error) {
       problems.push(
         inputProblem('input/unreadable', input, messages.unreadable(input, info.code ?? 'EIO')),
       )
     } else if (info.isDirectory()) {
       const before = problems.length
-      const found = await listDirectory(input, problems)
+      const found = await listDirectory(input, path, problems)
       if (found.length === 0 && problems.length === before) {
         problems.push(inputProblem('input/no-documents', input, messages.noDocuments(input)))
       }
       for (const file of found) add(file)
     } else {
       const kind = KINDS[extname(input).toLowerCase()]
-      if (kind) add({ kind, file: input, path: input, size: info.size })
+      if (kind) add({ kind, file: input, path, size: info.size })
       else
         problems.push(
           inputProblem('input/unsupported-file', input, messages.unsupportedFile(input)),
@@ -71,25 +80,33 @@ export async function expandInputs(inputs: readonly string[]): Promise<Inputs> {
   return { sources, problems }
 }
 
-/** Every .json and .ndjson file under `root`, depth first in name order, without recursion. */
-async function listDirectory(root: string, problems: Diagnostic[]): Promise<Source[]> {
+/**
+ * Every .json and .ndjson file under `root` (named `name` in reports), depth first in name
+ * order, without recursion.
+ */
+async function listDirectory(
+  name: string,
+  root: string,
+  problems: Diagnostic[],
+): Promise<Source[]> {
   const found: Source[] = []
-  const pending = [root]
+  const pending = [{ file: name, path: root }]
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(
+    const entries = await readdir(dir.path, { withFileTypes: true }).catch(
       (error: NodeJS.ErrnoException) => error,
     )
     if (entries instanceof Error) {
-      problems.push(
-        inputProblem('input/unreadable', dir, messages.unreadable(dir, entries.code ?? 'EIO')),
-      )
+      const message = messages.unreadable(dir.file, entries.code ?? 'EIO')
+      problems.push(inputProblem('input/unreadable', dir.file, message))
       continue
     }
-    const subdirs: string[] = []
+    const subdirs: { file: string; path: string }[] = []
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(dir, entry.name)
+      const file = join(dir.file, entry.name)
+      const path = join(dir.path, entry.name)
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') subdirs.push(path)
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules')
+          subdirs.push({ file, path })
         continue
       }
       const kind = KINDS[extname(entry.name).toLowerCase()]
@@ -98,9 +115,9 @@ async function listDirectory(root: string, problems: Diagnostic[]): Promise<Sour
       const info = await stat(path).catch((error: NodeJS.ErrnoException) => error)
       if (info instanceof Error)
         problems.push(
-          inputProblem('input/unreadable', path, messages.unreadable(path, info.code ?? 'EIO')),
+          inputProblem('input/unreadable', file, messages.unreadable(file, info.code ?? 'EIO')),
         )
-      else if (info.isFile()) found.push({ kind, file: path, path, size: info.size })
+      else if (info.isFile()) found.push({ kind, file, path, size: info.size })
     }
     // Reversed, so the stack pops them in name order.
     pending.push(...subdirs.reverse())

@@ -68,12 +68,18 @@ export function serializeJsonForScript(value: unknown): string {
   )
 }
 
-/** Characters with a meaning anywhere in a Markdown line (CommonMark and GFM inline syntax). */
-const MARKDOWN_INLINE = /[\\`*_[\]<>&|~!]/g
+/**
+ * What has a meaning anywhere in a Markdown line: CommonMark and GFM inline syntax, and what
+ * starts a GFM autolink literal (the `:` of `https://`, the `.` of `www.`, the `@` of an email).
+ * GFM links those on the raw text, backslashes included: `https://x.org/a\_b` became a link to
+ * `a%5C_b`. With the autolink broken up, a URL in the text stays text, as in CommonMark.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]<>&|~!@]|:(?=\/\/)|(?<=\bwww)\./gi
 
 /**
- * Escapes text for Markdown: every character that could start emphasis, a link, raw HTML, an
- * entity, a table cell, strikethrough or code gets a backslash. Line starts are handled by
+ * Escapes text for Markdown: every character that could start emphasis, a link, an autolink,
+ * raw HTML, an entity, a table cell, strikethrough or code gets a backslash (an escape both
+ * CommonMark and GFM read back as the character). Line starts are handled by
  * {@link escapeMarkdownLineStarts}, because only the block knows where its lines begin.
  */
 export function escapeMarkdownText(text: string): string {

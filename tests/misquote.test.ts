@@ -1,0 +1,56 @@
+/**
+ * A misquote is reported on the quote: its file, its `/text`, and a message that shows where the
+ * two texts differ, word by word, and where the article annotates the words.
+ */
+import { describe, expect, it } from 'vitest'
+import { wordDiff } from '../src/check/word-diff.js'
+import { validateJson } from './validate-cli.js'
+
+const FIXTURE = '088-quote-misquoted-late-in-a-long-quote.ndjson'
+const DIR = new URL('./fixtures/invalid/', import.meta.url).pathname
+
+describe('a quote that is not verbatim in the article', () => {
+  const { report } = validateJson([FIXTURE], { cwd: DIR })
+  const [problem] = report.problems
+
+  it('is reported on the quote, at its text', () => {
+    expect(report.problems).toHaveLength(1)
+    expect(problem?.rule).toBe('quote/not-verbatim')
+    expect(problem?.documentId).toBe('quote-blinken-engage')
+    expect(problem?.pointer).toBe('/text')
+    expect(problem?.line).toBe(2)
+  })
+
+  it('shows the words that differ, though the texts agree for their first 100 characters', () => {
+    expect(problem?.message).toContain('[-ready-]{+willing+}')
+    expect(problem?.message).not.toContain('happ…')
+  })
+
+  it('names the article and where it annotates the words', () => {
+    expect(problem?.message).toContain(`\`article-g20\` (${FIXTURE}:1:`)
+  })
+
+  it('gives both texts in full, as actual (the quote) and expected (the annotated words)', () => {
+    expect(problem?.actual).toMatch(/^I told .* always be ready to engage$/)
+    expect(problem?.expected).toMatch(/^I told .* always be willing to engage$/)
+  })
+})
+
+describe('wordDiff', () => {
+  it('marks removed and added words, and keeps a few words of context', () => {
+    expect(wordDiff('on the move', 'On the move')).toBe('[-on-]{+On+} the move')
+    expect(wordDiff('a b c d e f g h i j', 'a b c d e f g h X j')).toBe('… e f g h [-i-]{+X+} j')
+  })
+
+  it('leaves out the words of the annotation that the quote does not cover', () => {
+    expect(wordDiff('utter nonsense', 'this is nonsense said he')).toBe(
+      '[-utter-]{+this is+} nonsense …',
+    )
+  })
+
+  it('shows long texts that share no word as one change, without a quadratic table', () => {
+    const a = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' ')
+    const b = Array.from({ length: 5000 }, (_, i) => `b${i}`).join(' ')
+    expect(wordDiff(a, b).startsWith('[-a0 a1')).toBe(true)
+  })
+})

@@ -1,0 +1,64 @@
+/**
+ * One syntax error is one error: what a document that does not parse still tells (its `_id`,
+ * its references) keeps references to it from being reported as dangling, and the quotes it
+ * cites from being reported as unreferenced.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { salvage } from '../src/check/salvage.js'
+import { ROOT, validateJson } from './validate-cli.js'
+
+const temps: string[] = []
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('salvage', () => {
+  it('reads the top-level _id and every _ref of a document with a trailing comma', () => {
+    const text =
+      '{"_id": "quote-x", "_type": "quote", "speaker": {"_ref": "person-a", "_id": "nested"},}'
+    expect(salvage(text)).toEqual({ ids: ['quote-x'], refs: ['person-a'] })
+  })
+
+  it('reads single-quoted and bare keys, and adds the file name of a .json file', () => {
+    expect(
+      salvage("{'_id': 'person-a', _type: 'person', x: 1, 'ref': {_ref: \"b\"}}", 'f'),
+    ).toEqual({ ids: ['person-a', 'f'], refs: ['b'] })
+  })
+
+  it('knows nothing when the text stops before any _id, and no references when it stops at all', () => {
+    expect(salvage('{"_type": "person", "name": "Serg')).toEqual({ ids: null, refs: null })
+    expect(salvage('{"_id": "person-a", "x": [{"_ref": "b"}')).toEqual({
+      ids: ['person-a'],
+      refs: null,
+    })
+  })
+
+  it('has no id for a whole document without one, other than its file name', () => {
+    expect(salvage('{"_type": "person",}')).toEqual({ ids: [], refs: [] })
+    expect(salvage('{"_type": "person",}', 'person-a')).toEqual({ ids: ['person-a'], refs: [] })
+  })
+
+  it('never recurses: 200,000 levels of nesting are scanned', () => {
+    const deep = `{"_id": "deep", "a": ${'['.repeat(200_000)}${']'.repeat(200_000)},}`
+    expect(salvage(deep)).toEqual({ ids: ['deep'], refs: [] })
+  })
+})
+
+describe('validate, with a trailing comma in a person of content/', () => {
+  it('reports the one syntax error, and no reference to that person as dangling', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salvage-'))
+    temps.push(dir)
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true })
+    const file = join(dir, 'content/people/person-antony-blinken.json')
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, text.replace('"person-antony-blinken",', '"person-antony-blinken",,'))
+    const { code, report } = validateJson(['content'], { cwd: dir })
+    expect(report.problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([
+      'content/people/person-antony-blinken.json:2 json/syntax',
+    ])
+    expect(code).toBe(1)
+  })
+})
