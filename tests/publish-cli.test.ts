@@ -6,6 +6,7 @@ import {
   countFiles,
   filesContaining,
   gitChanges,
+  gitCommitAll,
   gitInit,
   mutateRequests,
   runScriptAsync,
@@ -123,6 +124,7 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
     expect((await runScriptAsync('sanity-publish', ['--root', repo.root], api.env())).status).toBe(
       0,
     )
+    gitCommitAll(repo.root, 'publish')
     const pulled = await runScriptAsync('sanity-pull', ['--root', repo.root], api.env())
     expect(pulled.status).toBe(0)
     expect(pulled.stdout).toContain(

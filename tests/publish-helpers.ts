@@ -29,8 +29,22 @@ export function gitInit(root: string): void {
     return run.stdout
   }
   git('init', '-q')
-  git('-c', 'user.email=t@example.invalid', '-c', 'user.name=test', 'add', '-A')
-  git('-c', 'user.email=t@example.invalid', '-c', 'user.name=test', 'commit', '-q', '-m', 'content')
+  gitCommitAll(root, 'content')
+}
+
+/** Commit everything in `root` (as a user commits the sanity.lock.json a publish or pull wrote). */
+export function gitCommitAll(root: string, message = 'commit'): void {
+  for (const args of [
+    ['add', '-A'],
+    ['commit', '-q', '--allow-empty', '-m', message],
+  ]) {
+    const run = spawnSync(
+      'git',
+      ['-c', 'user.email=t@example.invalid', '-c', 'user.name=test', ...args],
+      { cwd: root, encoding: 'utf8' },
+    )
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`)
+  }
 }
 
 /** `git diff` and untracked files of `root`, as one text; empty means nothing changed. */
@@ -59,6 +73,8 @@ export async function publishedRepo(prefix = 'pull-test-') {
   const options = { ...repo, config: started.config, retry: FAST_RETRY }
   const published = await publish(options)
   if (published.status !== 'published') throw new Error(`publish: ${published.status}`)
+  // Publish recorded the revisions it wrote in sanity.lock.json; a user commits that with it.
+  gitCommitAll(repo.root, 'publish')
   return { api: started.api, options, total: countFiles(repo.contentDir) }
 }
 

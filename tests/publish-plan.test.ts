@@ -36,6 +36,19 @@ describe('planPublish', () => {
     expect(planOne()?.action).toBe('create')
   })
 
+  it('does not bring back a document an editor deleted: the lock knew it, the dataset has it no more', () => {
+    for (const known of ['person-a', 'drafts.person-a']) {
+      const row = planOne(undefined, { base: { [known]: 'rev1' } })
+      expect(row?.action).toBe('conflict')
+      expect(row?.reason).toMatch(
+        /^deleted in the CMS since this repo last published or pulled it; run npm run sanity:pull -- --prune/,
+      )
+      expect(planOne(undefined, { base: { [known]: 'rev1' }, force: true })?.action).toBe('create')
+    }
+    // A lock that knows only other documents says nothing about this one.
+    expect(planOne(undefined, { base: { 'person-b': 'rev1' } })?.action).toBe('create')
+  })
+
   it('leaves a document alone whose remote content and hash equal the local ones', () => {
     // Different key order and system fields on the remote side.
     const remote = stored({

@@ -78,10 +78,14 @@ function snapshot(dir: string): Map<string, string> {
   return files
 }
 
-/** Paths (relative to the repo) of files git sees as changed or new, with their text. */
+/**
+ * Paths (relative to the repo) of content files git sees as changed or new, with their text: the
+ * user's work. sanity.lock.json is not: publish and pull keep it, and it is theirs to update.
+ */
 function uncommitted(root: string): Map<string, string> {
   const dirty = new Map<string, string>()
-  for (const line of git(root, 'status', '--porcelain', '-uall').stdout.split('\n')) {
+  const status = git(root, 'status', '--porcelain', '-uall', '--', 'content')
+  for (const line of status.stdout.split('\n')) {
     const path = line.slice(3)
     if (!path || line.startsWith(' D')) continue
     try {
@@ -171,6 +175,9 @@ async function step(
 
 type Command = fc.AsyncCommand<Model, Real>
 
+/** The user's own steps change their files; the invariants are about what the tools do. */
+const USER = { mayOverwriteLocal: true }
+
 class LocalEdit implements Command {
   constructor(
     readonly target: (typeof EDITABLE)[number],
@@ -178,16 +185,21 @@ class LocalEdit implements Command {
   ) {}
   check = () => true
   async run(model: Model, real: Real) {
-    await step(model, real, async () => {
-      const doc = readLocal(real, this.target.id)
-      if (!doc) return
-      doc[this.target.field] = `Local text ${++real.counter.n}`
-      writeFileSync(fileOf(real, this.target.id), `${JSON.stringify(doc, null, 2)}\n`)
-      if (this.commit) {
-        git(real.root, 'add', '-A')
-        git(real.root, 'commit', '-q', '-m', 'local edit')
-      }
-    })
+    await step(
+      model,
+      real,
+      async () => {
+        const doc = readLocal(real, this.target.id)
+        if (!doc) return
+        doc[this.target.field] = `Local text ${++real.counter.n}`
+        writeFileSync(fileOf(real, this.target.id), `${JSON.stringify(doc, null, 2)}\n`)
+        if (this.commit) {
+          git(real.root, 'add', '-A')
+          git(real.root, 'commit', '-q', '-m', 'local edit')
+        }
+      },
+      USER,
+    )
   }
   toString = () => `local edit ${this.target.id}${this.commit ? ' + commit' : ''}`
 }
@@ -195,10 +207,15 @@ class LocalEdit implements Command {
 class Commit implements Command {
   check = () => true
   async run(model: Model, real: Real) {
-    await step(model, real, async () => {
-      git(real.root, 'add', '-A')
-      git(real.root, 'commit', '-q', '-m', 'commit')
-    })
+    await step(
+      model,
+      real,
+      async () => {
+        git(real.root, 'add', '-A')
+        git(real.root, 'commit', '-q', '-m', 'commit')
+      },
+      USER,
+    )
   }
   toString = () => 'commit'
 }

@@ -1,4 +1,4 @@
-import { contentHash, HASH_FIELD, publishedId, SYSTEM_FIELDS } from './canonical.js'
+import { contentHash, DRAFT_PREFIX, HASH_FIELD, publishedId, SYSTEM_FIELDS } from './canonical.js'
 import type { RemoteDocument } from './to-sanity.js'
 
 /** What publish will do with one document. */
@@ -53,6 +53,9 @@ export interface PlanInput {
  * own `contentHash` (nobody changed it since this repo published it) or when its `_rev` is the one
  * pull last brought into the repo; otherwise an editor changed it: a conflict, unless `force`.
  *
+ * A document missing from the dataset whose revision the lock records was deleted by an editor:
+ * a conflict too, unless `force`, so publish never brings back what an editor deleted.
+ *
  * With drafts, a draft that does not exist yet is checked the same way against the published
  * version: Studio shows the draft instead of it, so creating one over an editor's change would
  * hide that change. A remote document without a `_rev` is never updated (not even with `force`):
@@ -68,7 +71,11 @@ function planDocument(document: RemoteDocument, input: PlanInput): PlannedDocume
   const row = { id: document._id, type: document._type, document, hash }
   if (!remote) {
     const live = input.published?.get(publishedId(document._id))
-    if (!live) return { ...row, action: 'create', reason: 'not in the dataset yet' }
+    if (!live) {
+      if (!input.force && wasInDataset(document._id, input))
+        return { ...row, action: 'conflict', reason: DELETED_REASON }
+      return { ...row, action: 'create', reason: 'not in the dataset yet' }
+    }
     if (contentHash(live) === hash)
       return { ...row, action: 'unchanged', reason: 'the published version is the same' }
     const overwrite = mayOverwrite(live, input)
@@ -93,6 +100,20 @@ function planDocument(document: RemoteDocument, input: PlanInput): PlannedDocume
   const overwrite = mayOverwrite(remote, input)
   if (!overwrite) return { ...row, remote, action: 'conflict', reason: editedReason(remote) }
   return { ...row, remote, action: 'update', reason: overwrite }
+}
+
+const DELETED_REASON =
+  'deleted in the CMS since this repo last published or pulled it; run npm run sanity:pull -- --prune to delete it here too, or publish with --force to create it again'
+
+/**
+ * Whether the dataset held `id` (or its draft, or its published version) when this repo last
+ * published or pulled it: the lock records a revision for it. Gone now, an editor deleted it.
+ */
+function wasInDataset(id: string, input: PlanInput): boolean {
+  const published = publishedId(id)
+  return [id, published, `${DRAFT_PREFIX}${published}`].some(
+    (known) => input.base !== undefined && Object.hasOwn(input.base, known),
+  )
 }
 
 /** A remote document's `_rev`, when the dataset returned one. */

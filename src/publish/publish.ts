@@ -4,12 +4,13 @@ import type { ContentDocument } from '../generated/types.js'
 import { readDocuments } from '../load.js'
 import { packageRoot } from '../package-root.js'
 import { type ValidationReport, validate } from '../validate.js'
+import { writeFileAtomic } from '../write-atomic.js'
 import { ensureAsset, findPhotoBinaries, withImageAsset } from './assets.js'
 import { DRAFT_PREFIX, publishedId } from './canonical.js'
 import { createSanityClient, safeMessage } from './client.js'
 import { commitBatch } from './commit.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
-import { readLock } from './lock.js'
+import { lockPath, lockWith, readLock } from './lock.js'
 import { mutationFor, type PlannedDocument, planPublish } from './plan.js'
 import { fetchByIds } from './remote.js'
 import type { RetryEvent, RetryPolicy } from './retry.js'
@@ -116,6 +117,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
     return report
   }
   await write(client, config, report, local, binaries, options)
+  await recordWritten(client, config, root, report, options)
   report.status =
     report.conflicts.length > 0 || report.failures.length > 0 ? 'incomplete' : 'published'
   return report
@@ -152,6 +154,35 @@ async function planAgainstDataset(
     force: options.force,
     ...(options.drafts ? { published: remote } : {}),
   })
+}
+
+/**
+ * Record in `sanity.lock.json` the revision of every document this run wrote, as pull records the
+ * ones it brings in: the lock then knows which documents the dataset held, so one an editor
+ * deletes later is a conflict, not something publish silently creates again. A failure here
+ * loses no content (the documents are written); it is logged, and only that knowledge is missing.
+ */
+async function recordWritten(
+  client: SanityClient,
+  config: SanityConfig,
+  root: string,
+  report: PublishReport,
+  options: PublishOptions,
+): Promise<void> {
+  const ids = [...report.written, ...report.recovered]
+  if (ids.length === 0) return
+  try {
+    const reads = { retry: options.retry, onRetry: retryLogger(options, config) }
+    const remote = await fetchByIds(client, ids, reads)
+    const revisions = new Map<string, string>()
+    for (const [id, doc] of remote) if (typeof doc._rev === 'string') revisions.set(id, doc._rev)
+    const text = lockWith(await readLock(root), datasetKey(config), revisions)
+    if (text !== undefined) await writeFileAtomic(lockPath(root), text)
+  } catch (error) {
+    options.log?.(
+      `the documents are written, but sanity.lock.json could not record their revisions: ${safeMessage(error, config)}`,
+    )
+  }
 }
 
 /** A path as the user would type it (as `validate` prints it): relative when below the working folder. */
