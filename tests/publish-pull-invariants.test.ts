@@ -304,6 +304,23 @@ class EditorDelete implements Command {
   toString = () => `editor deletes ${this.id}`
 }
 
+/** What publish and pull are given besides their flags: the repo, the API, output captured. */
+function toolOptions(real: Real) {
+  return {
+    root: real.root,
+    contentDir: real.contentDir,
+    config: real.config,
+    retry: FAST_RETRY,
+    log: (line: string) => real.output.push(line),
+  }
+}
+
+/** Run publish or pull, keeping its report (or error) as output to search for the token. */
+async function runTool(real: Real, tool: () => Promise<unknown>): Promise<void> {
+  const report = await tool().catch((error: Error) => ({ error: error.message }))
+  real.output.push(JSON.stringify(report))
+}
+
 class Publish implements Command {
   constructor(
     readonly drafts: boolean,
@@ -315,16 +332,9 @@ class Publish implements Command {
       model,
       real,
       async () => {
-        const report = await publish({
-          root: real.root,
-          contentDir: real.contentDir,
-          config: real.config,
-          drafts: this.drafts,
-          force: this.force,
-          retry: FAST_RETRY,
-          log: (line) => real.output.push(line),
-        }).catch((error: Error) => ({ error: error.message }))
-        real.output.push(JSON.stringify(report))
+        await runTool(real, () =>
+          publish({ ...toolOptions(real), drafts: this.drafts, force: this.force }),
+        )
       },
       { mayOverwriteRemote: this.force },
     )
@@ -349,17 +359,9 @@ class Pull implements Command {
       model,
       real,
       async () => {
-        const report = await pull({
-          root: real.root,
-          contentDir: real.contentDir,
-          config: real.config,
-          drafts: this.drafts,
-          prune: this.prune,
-          force: this.force,
-          retry: FAST_RETRY,
-          log: (line) => real.output.push(line),
-        }).catch((error: Error) => ({ error: error.message }))
-        real.output.push(JSON.stringify(report))
+        await runTool(real, () =>
+          pull({ ...toolOptions(real), drafts: this.drafts, prune: this.prune, force: this.force }),
+        )
       },
       { mayOverwriteLocal: this.force },
     )
