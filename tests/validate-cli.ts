@@ -67,17 +67,31 @@ export function validateJson(
 
 /**
  * What `validateJson` gives, from `validate()` in this process instead of the compiled CLI: the
- * same JSON report and exit code. Mutation testing changes the source, never dist/, so only a
- * check made here can notice a mutant. Paths and stdin as for the CLI; no checker threads.
+ * same JSON report (as stdout) and exit code. Mutation testing changes the source, never dist/,
+ * so only a check made here can notice a mutant. Paths and stdin as for the CLI; no checker
+ * threads.
  */
 export async function validateInProcess(
   args: readonly string[],
   options: { cwd?: string; input?: string | Buffer } = {},
-): Promise<{ code: number; report: JsonReport }> {
+): Promise<CliResult & { report: JsonReport }> {
   const stdin = args.includes('-') ? Readable.from([options.input ?? '']) : undefined
   const report = await validate(args, { cwd: options.cwd ?? ROOT, stdin, workers: 0 })
-  return { code: exitCode(report), report: JSON.parse(format(report)) as JsonReport }
+  const stdout = format(report)
+  return { code: exitCode(report), stdout, stderr: '', report: JSON.parse(stdout) as JsonReport }
 }
+
+/**
+ * Both ways to validate, for tests that hold each to the same expectations: the CLI users run,
+ * and `validate()` in this process (the way mutation testing can see).
+ */
+export const BOTH_WAYS = [
+  {
+    way: 'through the CLI',
+    run: async (...args: Parameters<typeof validateJson>) => validateJson(...args),
+  },
+  { way: 'in-process', run: validateInProcess },
+] as const
 
 /** The fields a fixture's expectation pins down. */
 export function essentials(
