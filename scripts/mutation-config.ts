@@ -28,6 +28,8 @@ export interface MutationScope {
 
 /** The scopes, by the name `npm run test:mutation -- <name>` takes. */
 export const MUTATION_SCOPES = {
+  // src/rules.ts is left out: its summaries are prose for people, and every fixture checks the
+  // severities (mutating the catalogue would only add survivors no test should pin down).
   validator: {
     summary: "the validator's rules and checks: parsing, schema, Portable Text, references, quotes",
     goal: 85,
@@ -35,7 +37,6 @@ export const MUTATION_SCOPES = {
       'src/check/**/*.ts',
       'src/validate.ts',
       'src/messages.ts',
-      'src/rules.ts',
       'src/input/*.ts',
       'src/run/check-batch.ts',
       'src/json/decode.ts',
