@@ -19,8 +19,8 @@ export interface MutationScope {
   /** The files whose mutants are made (globs, from the package root). */
   mutate: readonly string[]
   /**
-   * The test files run against the mutants. Only these: a scope's run stays well under an hour
-   * on two cores. Tests that only run the compiled CLI in a child process cannot kill a mutant
+   * The test files run against the mutants (through vitest.mutation.config.ts). Only these: a
+   * scope's run stays well under an hour on two cores. Tests that only run the compiled CLI in a child process cannot kill a mutant
    * (dist/ is compiled from the unmutated source), so a scope's checks must also run in-process.
    */
   testFiles: readonly string[]
@@ -116,6 +116,16 @@ export const MUTATION_SCOPES = {
 /** The name of a scope. */
 export type ScopeName = keyof typeof MUTATION_SCOPES
 
+/** The environment variable that names the scope being run, for vitest.mutation.config.ts. */
+export const SCOPE_ENV = 'MUTATION_SCOPE'
+
+/** The test files of the scope named `name` (vitest.mutation.config.ts runs only those). */
+export function scopeTestFiles(name: string | undefined): string[] {
+  if (name === undefined || !Object.hasOwn(MUTATION_SCOPES, name))
+    throw new Error(`${SCOPE_ENV} must name a mutation-testing scope, not ${JSON.stringify(name)}.`)
+  return [...MUTATION_SCOPES[name as ScopeName].testFiles]
+}
+
 /** Where a scope's reports go, from the package root (gitignored). */
 export function reportDir(scope: ScopeName): string {
   return `reports/mutation/${scope}`
@@ -168,15 +178,14 @@ export interface RunSettings {
 
 /** The StrykerJS options of one scope. */
 export function strykerOptions(scope: ScopeName, settings: RunSettings): StrykerOptions {
-  const { mutate, testFiles } = MUTATION_SCOPES[scope]
   const reports = reportDir(scope)
   return {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
-    // The scope names its test files; "related" would follow the package alias into every test.
-    vitest: { configFile: 'vitest.config.ts', related: false },
-    testFiles: [...testFiles],
-    mutate: [...mutate],
+    // The scope's test files, named by SCOPE_ENV; "related" would follow the package alias into
+    // every test file.
+    vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+    mutate: [...MUTATION_SCOPES[scope].mutate],
     // Each mutant runs only the tests that reach it.
     coverageAnalysis: 'perTest',
     // No type checker: TypeScript 7 has no JavaScript API for it to call.

@@ -9,6 +9,7 @@ import {
   LINKS_ENV,
   MUTATION_SCOPES,
   reportDir,
+  SCOPE_ENV,
   type ScopeName,
   strykerOptions,
   symbolicLinks,
@@ -125,6 +126,8 @@ async function main(): Promise<number> {
   let belowGoal = false
   for (const scope of command.scopes) {
     const started = Date.now()
+    // Read by vitest.mutation.config.ts, in the test runners Stryker starts.
+    process.env[SCOPE_ENV] = scope
     const options = strykerOptions(scope, { ...command, links })
     const results = await new Stryker(options).runMutationTest()
     const f = figures(results)

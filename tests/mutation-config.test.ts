@@ -1,7 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MUTATION_SCOPES, strykerOptions, symbolicLinks } from '../scripts/mutation-config.js'
+import {
+  MUTATION_SCOPES,
+  scopeTestFiles,
+  strykerOptions,
+  symbolicLinks,
+} from '../scripts/mutation-config.js'
 import { ROOT } from './validate-cli.js'
 
 /** Every file under `dir`, from the package root, with `/`. */
@@ -42,6 +47,18 @@ describe('mutation-testing scopes', () => {
       for (const file of scope.testFiles) expect(existsSync(join(ROOT, file)), file).toBe(true)
     },
   )
+
+  it('gives vitest the test files of the scope named, and refuses any other name', () => {
+    expect(scopeTestFiles('escaping')).toEqual([...MUTATION_SCOPES.escaping.testFiles])
+    expect(() => scopeTestFiles('toString')).toThrow(
+      'MUTATION_SCOPE must name a mutation-testing scope, not "toString".',
+    )
+    expect(() => scopeTestFiles(undefined)).toThrow('not undefined')
+    // Stryker's own testFiles would make static mutants survive (stryker-js#6144).
+    expect(
+      strykerOptions('escaping', { concurrency: 1, incremental: false, links: [] }).testFiles,
+    ).toBeUndefined()
+  })
 
   it('reads globs as the mutate list means them', () => {
     expect(globToRegExp('src/check/**/*.ts').test('src/check/document.ts')).toBe(true)
