@@ -100,6 +100,8 @@ export const MUTATION_SCOPES = {
       'src/serve/request-path.ts',
     ],
     testFiles: [
+      'tests/escape.test.ts',
+      'tests/url-safety.test.ts',
       'tests/render-xss.test.ts',
       'tests/render-html.test.ts',
       'tests/render-markdown.test.ts',

@@ -113,6 +113,18 @@ export function escapeMarkdownTitle(text: string): string {
 }
 
 /**
+ * Escapes a Markdown link destination (the part in parentheses): the parentheses, angle brackets,
+ * quotes, backslash and whitespace that would end it, or start a title, are percent-encoded, so
+ * the URL a reader follows is the same.
+ */
+export function escapeMarkdownDestination(href: string): string {
+  return href.replace(
+    /[()<>"'\\\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
+}
+
+/**
  * Replaces control characters (except tab and line feed) with U+FFFD, so that text printed to a
  * terminal cannot carry escape sequences that move the cursor, clear the screen or retitle it.
  */

@@ -27,7 +27,12 @@ import { type ContentIndex, quoteAnchor } from './content-index.js'
 import { datelineOf } from './dateline.js'
 import { calendarDate, longDate } from './dates.js'
 import { RenderError } from './errors.js'
-import { escapeMarkdownLineStarts, escapeMarkdownText, escapeMarkdownTitle } from './escape.js'
+import {
+  escapeMarkdownDestination,
+  escapeMarkdownLineStarts,
+  escapeMarkdownText,
+  escapeMarkdownTitle,
+} from './escape.js'
 import { NestedLinks } from './nested-links.js'
 import { articlePage, personLink, QUOTES_PAGE } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
@@ -188,17 +193,9 @@ function delimit(children: string, delimiter: string): string {
   return core === '' ? children : `${before}${delimiter}${core}${delimiter}${after}`
 }
 
-/** A link destination: characters that would end or confuse it are percent-encoded. */
-function destination(href: string): string {
-  return href.replace(
-    /[()<>"'\\\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  )
-}
-
 function markdownLink(text: string, href: string, title?: string): string {
   const titled = title === undefined ? '' : ` "${escapeMarkdownTitle(title)}"`
-  return `[${text}](${destination(href)}${titled})`
+  return `[${text}](${escapeMarkdownDestination(href)}${titled})`
 }
 
 function link(options: PortableTextMarkRendererOptions<Link>, context: MarkdownContext): string {
@@ -234,5 +231,5 @@ function photoMarkdown(photo: Photo, context: MarkdownContext): string {
   )
   if (asset === undefined) return caption
   const src = imageSource(asset, photo, context.page, context.imageUrl)
-  return `![${escapeMarkdownText(oneLine(photo.alt))}](${destination(src)})\n\n${caption}`
+  return `![${escapeMarkdownText(oneLine(photo.alt))}](${escapeMarkdownDestination(src)})\n\n${caption}`
 }
