@@ -5,13 +5,21 @@ import { RULES } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/check/schema.js'
 import { readSchemas } from '../src/schemas.js'
-import { essentials, STACK_TRACE, validateJson } from './validate-cli.js'
+import {
+  type CliResult,
+  essentials,
+  type JsonProblem,
+  type JsonReport,
+  STACK_TRACE,
+  validateJson,
+} from './validate-cli.js'
 
 const DIR = fileURLToPath(new URL('./fixtures/invalid/', import.meta.url))
 
 interface Expectation {
   exitCode: number
-  problems: ReturnType<typeof essentials>
+  /** Each problem whole: place, rule, message, and `expected` and `actual` when the validator sets them. */
+  problems: JsonProblem[]
 }
 
 /** Every numbered fixture (a file or a folder) and its expectation beside it. */
@@ -26,9 +34,20 @@ const fixtures = readdirSync(DIR)
     }
   })
 
+/** What the CLI reports for a fixture, run once however many tests ask. */
+const runs = new Map<string, CliResult & { report: JsonReport }>()
+function run(name: string): CliResult & { report: JsonReport } {
+  let result = runs.get(name)
+  if (!result) {
+    result = validateJson([name], { cwd: DIR })
+    runs.set(name, result)
+  }
+  return result
+}
+
 describe('numbered invalid fixtures, through the real CLI', () => {
   it.each(fixtures)('$name', ({ name, expected }) => {
-    const { code, report, stderr } = validateJson([name], { cwd: DIR })
+    const { code, report, stderr } = run(name)
     expect(essentials(report.problems)).toEqual(expected.problems)
     expect(code).toBe(expected.exitCode)
     expect(report.valid).toBe(!report.problems.some((p) => p.severity === 'error'))
@@ -37,6 +56,20 @@ describe('numbered invalid fixtures, through the real CLI', () => {
       expect(problem.message).not.toMatch(STACK_TRACE)
     }
     expect(stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('pins the whole problem in every expectation: message, and expected and actual where set', () => {
+    for (const { name, expected } of fixtures) {
+      const said = run(name).report.problems
+      expect(expected.problems.length, name).toBe(said.length)
+      expected.problems.forEach((problem, i) => {
+        // The same fields as the report: none left out (`expected` and `actual` included).
+        expect(Object.keys(problem).sort(), `${name}, problem ${i}`).toEqual(
+          Object.keys(said[i] as JsonProblem).sort(),
+        )
+        expect(typeof problem.message, `${name}, problem ${i}`).toBe('string')
+      })
+    }
   })
 
   it('numbers fixtures uniquely', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { essentials, ROOT, validateJson } from './validate-cli.js'
+import { placement, ROOT, validateJson } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-stdin-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -45,7 +45,7 @@ describe('NDJSON', () => {
     writeFileSync(join(dir, 'mixed.ndjson'), ndjson)
     const { code, report } = validateJson(['mixed.ndjson'], { cwd: dir })
     expect(code).toBe(1)
-    expect(essentials(report.problems)).toEqual([
+    expect(placement(report.problems)).toEqual([
       // The line ends (after `,`) where a property name should be: column 39. Cut off there, it
       // could have cited quote-a: no quote/unreferenced warning while it does not parse.
       {
@@ -73,7 +73,7 @@ describe('NDJSON', () => {
   it('reads - from stdin, and places problems found at the end (read again from a spool)', () => {
     const { code, report } = validateJson(['-'], { input: ndjson })
     expect(code).toBe(1)
-    expect(essentials(report.problems).map((p) => [p.file, p.line, p.rule])).toEqual([
+    expect(placement(report.problems).map((p) => [p.file, p.line, p.rule])).toEqual([
       ['<stdin>', 3, 'json/syntax'],
       ['<stdin>', 4, 'reference/dangling'],
     ])
