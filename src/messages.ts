@@ -114,13 +114,21 @@ export const messages = {
         : 'put one document object on each line'
     return `A document must be a JSON object, not ${actual}: ${hint}.`
   },
-  missingId(present: boolean, types: readonly string[]): string {
-    const what = present ? 'Its `_id` is not a string' : 'The document has no `_id`'
-    return `${what}: add a unique string id made of letters, digits and hyphens, such as \`${types[0] ?? 'article'}-first-top-level-meeting\`.`
+  /** `found`: the JSON type of the `_id` there is (jsonType), or undefined when there is none. */
+  missingId(found: string | undefined, types: readonly string[]): string {
+    const [what, fix] =
+      found === undefined
+        ? ['The document has no `_id`', 'add']
+        : [`Its \`_id\` is ${found}, not a string`, 'use']
+    return `${what}: ${fix} a unique string id made of letters, digits and hyphens, such as \`${types[0] ?? 'article'}-first-top-level-meeting\`.`
   },
-  missingType(present: boolean, types: readonly string[]): string {
-    const what = present ? 'Its `_type` is not a string' : 'The document has no `_type`'
-    return `${what}: add one of ${oneOf(types)}.`
+  /** `found`: the JSON type of the `_type` there is (jsonType), or undefined when there is none. */
+  missingType(found: string | undefined, types: readonly string[]): string {
+    const [what, fix] =
+      found === undefined
+        ? ['The document has no `_type`', 'add']
+        : [`Its \`_type\` is ${found}, not a string`, 'use']
+    return `${what}: ${fix} one of ${oneOf(types)}.`
   },
   unknownType(type: string, types: readonly string[]): string {
     return `Unknown document type ${code(type)}: use ${oneOf(types)}, or add a schema for it to schemas/ and run \`npm run types\`.`
