@@ -168,9 +168,18 @@ export const messages = {
   listJump(previous: number, level: number): string {
     return `The list level jumps from ${previous} to ${level}: a level can rise by at most 1 from the item before. Set \`level\` to ${previous + 1} or less.`
   },
-  notVerbatim(quoteId: string, diff: string, by: { id: string | null; at: string }): string {
+  /** `diff`: from the quote's text to the words, as wordDiff writes it; undefined when the text is not known. */
+  notVerbatim(
+    quoteId: string,
+    diff: string | undefined,
+    by: { id: string | null; at: string },
+  ): string {
     const article = by.id === null ? `the document at ${by.at}` : `${code(by.id)} (${by.at})`
-    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it. Word by word, from the quote to those words: ${truncate(diff, 600)}. Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
+    const words =
+      diff === undefined
+        ? ''
+        : ` Word by word, from the quote to those words: ${truncate(diff, 600)}.`
+    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it.${words} Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
   },
   unreferenced(quoteId: string): string {
     return `Quote ${code(quoteId)} is not referenced by any document: annotate its words in an article with a \`quotation\` that points to it, or delete it.`
