@@ -54,6 +54,7 @@ export const MUTATION_SCOPES = {
       'tests/validate-references.test.ts',
       'tests/validate-deferred.test.ts',
       'tests/validate-schema-messages.test.ts',
+      'tests/validate-json-text.test.ts',
     ],
   },
   publish: {
