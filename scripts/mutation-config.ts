@@ -55,6 +55,7 @@ export const MUTATION_SCOPES = {
       'tests/validate-deferred.test.ts',
       'tests/validate-schema-messages.test.ts',
       'tests/validate-json-text.test.ts',
+      'tests/validate-portable-text.test.ts',
     ],
   },
   publish: {
