@@ -52,6 +52,11 @@ export const MUTATION_SCOPES = {
       'tests/bad-input.test.ts',
       'tests/misquote.test.ts',
       'tests/salvage.test.ts',
+      'tests/validate-references.test.ts',
+      'tests/validate-deferred.test.ts',
+      'tests/validate-schema-messages.test.ts',
+      'tests/validate-json-text.test.ts',
+      'tests/validate-portable-text.test.ts',
     ],
   },
   publish: {

@@ -114,13 +114,21 @@ export const messages = {
         : 'put one document object on each line'
     return `A document must be a JSON object, not ${actual}: ${hint}.`
   },
-  missingId(present: boolean, types: readonly string[]): string {
-    const what = present ? 'Its `_id` is not a string' : 'The document has no `_id`'
-    return `${what}: add a unique string id made of letters, digits and hyphens, such as \`${types[0] ?? 'article'}-first-top-level-meeting\`.`
+  /** `found`: the JSON type of the `_id` there is (jsonType), or undefined when there is none. */
+  missingId(found: string | undefined, types: readonly string[]): string {
+    const [what, fix] =
+      found === undefined
+        ? ['The document has no `_id`', 'add']
+        : [`Its \`_id\` is ${found}, not a string`, 'use']
+    return `${what}: ${fix} a unique string id made of letters, digits and hyphens, such as \`${types[0] ?? 'article'}-first-top-level-meeting\`.`
   },
-  missingType(present: boolean, types: readonly string[]): string {
-    const what = present ? 'Its `_type` is not a string' : 'The document has no `_type`'
-    return `${what}: add one of ${oneOf(types)}.`
+  /** `found`: the JSON type of the `_type` there is (jsonType), or undefined when there is none. */
+  missingType(found: string | undefined, types: readonly string[]): string {
+    const [what, fix] =
+      found === undefined
+        ? ['The document has no `_type`', 'add']
+        : [`Its \`_type\` is ${found}, not a string`, 'use']
+    return `${what}: ${fix} one of ${oneOf(types)}.`
   },
   unknownType(type: string, types: readonly string[]): string {
     return `Unknown document type ${code(type)}: use ${oneOf(types)}, or add a schema for it to schemas/ and run \`npm run types\`.`
@@ -160,9 +168,18 @@ export const messages = {
   listJump(previous: number, level: number): string {
     return `The list level jumps from ${previous} to ${level}: a level can rise by at most 1 from the item before. Set \`level\` to ${previous + 1} or less.`
   },
-  notVerbatim(quoteId: string, diff: string, by: { id: string | null; at: string }): string {
+  /** `diff`: from the quote's text to the words, as wordDiff writes it; undefined when the text is not known. */
+  notVerbatim(
+    quoteId: string,
+    diff: string | undefined,
+    by: { id: string | null; at: string },
+  ): string {
     const article = by.id === null ? `the document at ${by.at}` : `${code(by.id)} (${by.at})`
-    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it. Word by word, from the quote to those words: ${truncate(diff, 600)}. Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
+    const words =
+      diff === undefined
+        ? ''
+        : ` Word by word, from the quote to those words: ${truncate(diff, 600)}.`
+    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it.${words} Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
   },
   unreferenced(quoteId: string): string {
     return `Quote ${code(quoteId)} is not referenced by any document: annotate its words in an article with a \`quotation\` that points to it, or delete it.`

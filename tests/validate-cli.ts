@@ -99,8 +99,8 @@ export const BOTH_WAYS = [
   { way: 'in-process', run: validateInProcess },
 ].filter((way) => !UNDER_MUTATION || way.way === 'in-process')
 
-/** The fields a fixture's expectation pins down. */
-export function essentials(
+/** Where a problem is, and which rule: the fields that place it. */
+export function placement(
   problems: readonly JsonProblem[],
 ): Omit<JsonProblem, 'message' | 'expected' | 'actual'>[] {
   return problems.map(({ severity, rule, file, line, column, pointer, documentId }) => ({
@@ -112,6 +112,20 @@ export function essentials(
     pointer,
     documentId,
   }))
+}
+
+/**
+ * The whole problem, as a fixture's expectation pins it down: its place, its message, and
+ * `expected` and `actual` when the rule sets them (absent, not undefined, when it does not).
+ */
+export function essentials(problems: readonly JsonProblem[]): JsonProblem[] {
+  return placement(problems).map((place, i) => {
+    const { message, expected, actual } = problems[i] as JsonProblem
+    const whole: JsonProblem = { ...place, message }
+    if (expected !== undefined) whole.expected = expected
+    if (actual !== undefined) whole.actual = actual
+    return whole
+  })
 }
 
 /** Output that looks like a stack trace. */

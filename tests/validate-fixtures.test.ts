@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/check/schema.js'
 import { readSchemas } from '../src/schemas.js'
 import {
+  type CliResult,
   essentials,
+  type JsonProblem,
   type JsonReport,
   STACK_TRACE,
   UNDER_MUTATION,
@@ -18,7 +20,8 @@ const DIR = fileURLToPath(new URL('./fixtures/invalid/', import.meta.url))
 
 interface Expectation {
   exitCode: number
-  problems: ReturnType<typeof essentials>
+  /** Each problem whole: place, rule, message, and `expected` and `actual` when the validator sets them. */
+  problems: JsonProblem[]
 }
 
 /** Every numbered fixture (a file or a folder) and its expectation beside it. */
@@ -33,6 +36,17 @@ const fixtures = readdirSync(DIR)
     }
   })
 
+/** What the CLI reports for a fixture, run once however many tests ask. */
+const runs = new Map<string, CliResult & { report: JsonReport }>()
+function run(name: string): CliResult & { report: JsonReport } {
+  let result = runs.get(name)
+  if (!result) {
+    result = validateJson([name], { cwd: DIR })
+    runs.set(name, result)
+  }
+  return result
+}
+
 /** What a fixture's run must give, through the CLI or in-process. */
 function expectFixture(expected: Expectation, code: number | null, report: JsonReport): void {
   expect(essentials(report.problems)).toEqual(expected.problems)
@@ -46,9 +60,23 @@ function expectFixture(expected: Expectation, code: number | null, report: JsonR
 
 describe.skipIf(UNDER_MUTATION)('numbered invalid fixtures, through the real CLI', () => {
   it.each(fixtures)('$name', ({ name, expected }) => {
-    const { code, report, stderr } = validateJson([name], { cwd: DIR })
+    const { code, report, stderr } = run(name)
     expectFixture(expected, code, report)
     expect(stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('pins the whole problem in every expectation: message, and expected and actual where set', () => {
+    for (const { name, expected } of fixtures) {
+      const said = run(name).report.problems
+      expect(expected.problems.length, name).toBe(said.length)
+      expected.problems.forEach((problem, i) => {
+        // The same fields as the report: none left out (`expected` and `actual` included).
+        expect(Object.keys(problem).sort(), `${name}, problem ${i}`).toEqual(
+          Object.keys(said[i] as JsonProblem).sort(),
+        )
+        expect(typeof problem.message, `${name}, problem ${i}`).toBe('string')
+      })
+    }
   })
 
   it('numbers fixtures uniquely', () => {

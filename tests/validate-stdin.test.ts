@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { BOTH_WAYS, essentials, ROOT, validateJson } from './validate-cli.js'
+import { BOTH_WAYS, essentials, placement, ROOT, validateJson } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-stdin-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -56,6 +56,8 @@ describe.each(BOTH_WAYS)('NDJSON ($way)', ({ run }) => {
         column: 39,
         pointer: '',
         documentId: null,
+        message:
+          'Invalid JSON: Expected double-quoted property name. Remove the comma before it, or put the property name in double quotes.',
       },
       {
         severity: 'error',
@@ -65,6 +67,9 @@ describe.each(BOTH_WAYS)('NDJSON ($way)', ({ run }) => {
         column: 100,
         pointer: '/speaker/_ref',
         documentId: 'quote-a',
+        message:
+          'Reference to `person-nobody`, which is not among the documents validated: add a person document with `_id` `person-nobody`, or point the reference at an existing one.',
+        actual: 'person-nobody',
       },
     ])
     expect(report.documents).toBe(3)
@@ -73,7 +78,7 @@ describe.each(BOTH_WAYS)('NDJSON ($way)', ({ run }) => {
   it('reads - from stdin, and places problems found at the end (read again from a spool)', async () => {
     const { code, report } = await run(['-'], { input: ndjson })
     expect(code).toBe(1)
-    expect(essentials(report.problems).map((p) => [p.file, p.line, p.rule])).toEqual([
+    expect(placement(report.problems).map((p) => [p.file, p.line, p.rule])).toEqual([
       ['<stdin>', 3, 'json/syntax'],
       ['<stdin>', 4, 'reference/dangling'],
     ])

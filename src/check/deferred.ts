@@ -121,17 +121,19 @@ async function misquote(
   read: DocumentReader,
 ): Promise<Finding> {
   const held = (quote as { text?: unknown } | undefined)?.text
-  const text = normalizeQuoteText(typeof held === 'string' ? held : '')
+  // Not a string: the quote changed since it was read, and its text is not known any more.
+  const text = typeof held === 'string' ? normalizeQuoteText(held) : undefined
   const words = normalizeQuoteText(deferred.words)
   const id = where.documentId ?? ''
   const by = { id: deferred.from.documentId, at: await annotation(deferred, id, read) }
-  return {
+  const finding: Finding = {
     rule: 'quote/not-verbatim',
-    message: messages.notVerbatim(id, wordDiff(text, words), by),
+    message: messages.notVerbatim(id, text === undefined ? undefined : wordDiff(text, words), by),
     pointer: '/text',
     expected: truncate(words, FULL_TEXT),
-    actual: truncate(text, FULL_TEXT),
   }
+  if (text !== undefined) finding.actual = truncate(text, FULL_TEXT)
+  return finding
 }
 
 /** `file:line:column` of the quotation in the annotating document (its first line when not found). */

@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
 import { countKeyColons } from '../json/keys.js'
 import { depthExceeded, duplicateKeys, locatePointers, type Position } from '../json/locate.js'
-import { jsonType, messages } from '../messages.js'
+import { jsonType, messages, preview } from '../messages.js'
 import { RULES } from '../rules.js'
 import { DOCUMENT_TYPES } from '../schemas.js'
 import { isDocumentType } from '../validators.js'
@@ -166,22 +166,18 @@ function duplicateKeyFindings(text: string): Finding[] {
   }))
 }
 
-/** The `_id` and `_type` checks. Returns whether one was missing (the schema would repeat it). */
+/**
+ * The `_id` and `_type` checks. Returns whether one was missing or not a string (the schema
+ * would repeat it).
+ */
 function identify(
   document: Record<string, unknown>,
   findings: Finding[],
   summary: DocumentSummary,
 ): boolean {
   const { _id: id, _type: type } = document
-  if (typeof id === 'string') {
-    summary.id = id
-  } else {
-    findings.push({
-      rule: 'document/missing-id',
-      message: messages.missingId(id !== undefined, DOCUMENT_TYPES),
-      pointer: id === undefined ? '' : '/_id',
-    })
-  }
+  if (typeof id === 'string') summary.id = id
+  else findings.push(notAString('_id', id, 'document/missing-id', messages.missingId))
   if (typeof type === 'string') {
     summary.type = type
     if (!isDocumentType(type)) {
@@ -192,13 +188,26 @@ function identify(
       })
     }
   } else {
-    findings.push({
-      rule: 'document/missing-type',
-      message: messages.missingType(type !== undefined, DOCUMENT_TYPES),
-      pointer: type === undefined ? '' : '/_type',
-    })
+    findings.push(notAString('_type', type, 'document/missing-type', messages.missingType))
   }
   return typeof id !== 'string' || typeof type !== 'string'
+}
+
+/** An `_id` or `_type` that is missing (on the document) or not a string (on the field). */
+function notAString(
+  field: '_id' | '_type',
+  value: unknown,
+  rule: 'document/missing-id' | 'document/missing-type',
+  message: (found: string | undefined, types: readonly string[]) => string,
+): Finding {
+  if (value === undefined) return { rule, message: message(undefined, DOCUMENT_TYPES), pointer: '' }
+  return {
+    rule,
+    message: message(jsonType(value), DOCUMENT_TYPES),
+    pointer: `/${field}`,
+    expected: 'string',
+    actual: preview(value),
+  }
 }
 
 function quoteFacts(document: Record<string, unknown>): QuoteFacts | null {

@@ -79,7 +79,8 @@ const DESCRIBERS: Partial<Record<string, Describer>> = {
   },
   pattern: (error, scope) => ({
     message: `${fieldName(error.instancePath)} ${patternWords(error, scope)}; it is ${preview(invalidValue(error, scope))}.`,
-    expected: truncate(String(error.params.pattern)),
+    // The pattern comes from our schemas, not the content: shown whole, as a cut regex says nothing.
+    expected: String(error.params.pattern),
     actual: preview(invalidValue(error, scope)),
   }),
   format: (error, scope) => {
@@ -95,6 +96,7 @@ const DESCRIBERS: Partial<Record<string, Describer>> = {
       error.params.limit === 1
         ? `${fieldName(error.instancePath)} must not be empty: write the text, or remove the field if it is optional.`
         : `${fieldName(error.instancePath)} must be at least ${error.params.limit} characters long.`,
+    expected: `at least ${plural(Number(error.params.limit), 'character')}`,
     actual: preview(invalidValue(error, scope)),
   }),
   maxLength: (error, scope) => {
@@ -107,7 +109,8 @@ const DESCRIBERS: Partial<Record<string, Describer>> = {
     }
   },
   minItems: (error, scope) => ({
-    message: `${fieldName(error.instancePath)} must have at least ${error.params.limit} item${error.params.limit === 1 ? '' : 's'}.${minItemsHint(error)}`,
+    message: `${fieldName(error.instancePath)} must have at least ${plural(Number(error.params.limit), 'item')}.${minItemsHint(error)}`,
+    expected: `at least ${plural(Number(error.params.limit), 'item')}`,
     actual: preview(invalidValue(error, scope)),
   }),
   minimum: (error, scope) => bound(error, scope, 'at least'),
@@ -182,6 +185,11 @@ function fieldName(pointer: string): string {
     return `Item ${last} of ${code(parent)}`
   }
   return code(last)
+}
+
+/** `1 item`, `2 items`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function article(type: string): string {
@@ -300,9 +308,7 @@ function conditional(error: FoldedError, scope: Scope): string {
   if (!a || !b) {
     return `The ${owner} does not meet the conditional rule of its schema: see ${schemaFile(error.instancePath, scope)}.`
   }
-  const state =
-    error.params.failingKeyword === 'then'
-      ? `has both ${code(a)} and ${code(b)}`
-      : `has neither ${code(a)} nor ${code(b)}`
-  return `This ${owner} ${state}: give either ${code(a)} or ${code(b)}, not both.`
+  return error.params.failingKeyword === 'then'
+    ? `This ${owner} has both ${code(a)} and ${code(b)}: give either ${code(a)} or ${code(b)}, not both.`
+    : `This ${owner} has neither ${code(a)} nor ${code(b)}: give one of them.`
 }

@@ -36,7 +36,7 @@ export const SCHEMA_KEYWORDS_FOLDED = ['then', 'else', 'not', 'oneOf'] as const
 
 /** What a schema check needs to know about the document beside its value. */
 export interface SchemaContext {
-  /** The identity check already reported a missing `_id` or `_type`. */
+  /** The identity check already reported an `_id` or `_type` missing or not a string. */
   identityReported: boolean
 }
 
@@ -118,9 +118,11 @@ function isReportedElsewhere(
   scope: Scope,
 ): boolean {
   const { keyword, instancePath, params } = error
-  // A missing `_id`/`_type` has its own rule; `__proto__` keys too.
-  if (keyword === 'required' && instancePath === '' && context.identityReported) {
-    return params.missingProperty === '_id' || params.missingProperty === '_type'
+  // A missing `_id`/`_type`, or one that is not a string, has its own rule; `__proto__` keys too.
+  if (context.identityReported) {
+    if (instancePath === '/_id' || instancePath === '/_type') return true
+    if (keyword === 'required' && instancePath === '')
+      return params.missingProperty === '_id' || params.missingProperty === '_type'
   }
   if (keyword === 'additionalProperties') return params.additionalProperty === '__proto__'
   // A missing `_type` on a block or annotation is reported once, as missing.
