@@ -3,10 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../src/diagnostics.js'
+import { publishedId } from '../src/publish/canonical.js'
 import { formatContentFile } from '../src/publish/content-file.js'
 import type { FetchedDocument } from '../src/publish/plan.js'
 import { type ChangedDocument, findCauses } from '../src/publish/pull-blame.js'
-import { type LocalFile, planPull } from '../src/publish/pull-plan.js'
+import {
+  type LocalFile,
+  type PullPlanInput,
+  planPull,
+  TYPE_FOLDERS,
+} from '../src/publish/pull-plan.js'
 import type { ValidationReport } from '../src/validate.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 
@@ -213,5 +219,280 @@ describe('validateFiles', () => {
     )
     expect(inMemory.problems).toEqual(onDisk.problems)
     expect(inMemory.problems.length).toBeGreaterThan(10)
+  })
+})
+
+describe('planPull: every write, removal and refusal, exactly', () => {
+  const slugOf = (id: string) => publishedId(id).replace(/[^a-z0-9]+/g, '-')
+  const doc = (id: string, name: string, extra: Record<string, unknown> = {}) =>
+    ({
+      _id: id,
+      _type: 'person',
+      name,
+      slug: { _type: 'slug', current: slugOf(id) },
+      _rev: `rev-${name}`,
+      _createdAt: '2024-01-01T00:00:00Z',
+      ...extra,
+    }) as FetchedDocument
+  const plan = (
+    local: LocalFile[],
+    remote: FetchedDocument[],
+    extra: Partial<PullPlanInput> = {},
+  ) => planPull({ root: ROOT, contentDir: CONTENT, local, remote, ...extra })
+
+  it('writes new and changed documents where they belong, and counts the unchanged', async () => {
+    const local = [
+      localFile('people/person-a.json', person('person-a', 'A')),
+      localFile('elsewhere/odd-name.json', person('person-b', 'B')),
+    ]
+    const result = await plan(local, [
+      doc('drafts.person-c', 'C'),
+      doc('person-a', 'A'),
+      doc('person-b', 'B2'),
+    ])
+    expect(result).toStrictEqual({
+      writes: [
+        {
+          id: 'person-b',
+          remoteId: 'person-b',
+          rev: 'rev-B2',
+          path: join(CONTENT, 'elsewhere/odd-name.json'),
+          file: 'content/elsewhere/odd-name.json',
+          text: person('person-b', 'B2'),
+          change: 'updated',
+        },
+        {
+          id: 'person-c',
+          remoteId: 'drafts.person-c',
+          rev: 'rev-C',
+          path: join(CONTENT, 'people/person-c.json'),
+          file: 'content/people/person-c.json',
+          text: person('person-c', 'C'),
+          change: 'created',
+        },
+      ],
+      removals: [],
+      kept: [],
+      unchanged: 1,
+      refused: [],
+      problems: [],
+      invalid: [],
+    })
+  })
+
+  it('puts each type in its folder, and a type it does not know in other/', async () => {
+    expect([...TYPE_FOLDERS]).toEqual([
+      ['article', 'articles'],
+      ['person', 'people'],
+      ['quote', 'quotes'],
+      ['photo', 'photos'],
+    ])
+    const result = await plan([], [{ _id: 'thing-x', _type: 'thing', _rev: 'r' }])
+    expect(result.writes.map((w) => w.file)).toEqual(['content/other/thing-x.json'])
+    expect(result.problems.map((p) => [p.rule, p.causes])).toEqual([
+      [
+        'document/unknown-type',
+        [{ id: 'thing-x', file: 'content/other/thing-x.json', change: 'created' }],
+      ],
+    ])
+    expect(result.invalid).toEqual(['thing-x'])
+  })
+
+  it('leaves out of a photo only the image its binary gives, and keeps every other image', async () => {
+    const asset = { _type: 'reference', _ref: 'image-abc-10x10-png' }
+    const photo = (image?: unknown) =>
+      ({
+        _id: 'photo-p',
+        _type: 'photo',
+        alt: 'Alt',
+        caption: 'Caption',
+        _rev: 'r',
+        ...(image === undefined ? {} : { image }),
+      }) as FetchedDocument
+    const imageOf = async (image: unknown, photoAssets?: ReadonlyMap<string, string>) => {
+      const result = await plan([], [photo(image)], { photoAssets })
+      return (JSON.parse(result.writes[0]?.text ?? '{}') as { image?: unknown }).image
+    }
+    const binary = new Map([['photo-p', 'image-abc-10x10-png']])
+    expect(await imageOf({ _type: 'image', asset }, binary)).toBeUndefined()
+    expect(
+      await imageOf({ _type: 'image', asset }, new Map([['photo-p', 'image-other-1x1-png']])),
+    ).toEqual({ _type: 'image', asset })
+    expect(await imageOf({ _type: 'image', asset })).toEqual({ _type: 'image', asset })
+    expect(await imageOf(undefined, binary)).toBeUndefined()
+    // No binary, and an image without an asset reference: the editor's field is kept, not dropped.
+    const imported = { _type: 'image', _sanityAsset: 'image@file://./images/p.png' }
+    expect(await imageOf(imported)).toEqual(imported)
+    expect(await imageOf({ _type: 'image' })).toEqual({ _type: 'image' })
+  })
+
+  it('refuses a draft of a draft or of a version, by its remote id, and writes the rest', async () => {
+    const result = await plan(
+      [],
+      [
+        doc('drafts.drafts.person-x', 'X'),
+        doc('drafts.versions.v.person-y', 'Y'),
+        doc('drafts.person-z', 'Z'),
+      ],
+    )
+    const problem = (id: string) => ({
+      severity: 'error',
+      rule: 'pull/draft-id',
+      message: `${id} is not a draft of a document content/ can hold: its published id, ${publishedId(id)}, is itself a draft or version id. Delete it in the CMS.`,
+      documentId: id,
+      file: '',
+      line: 1,
+      column: 1,
+      pointer: '',
+      causes: [],
+    })
+    expect(result.problems).toStrictEqual([
+      problem('drafts.drafts.person-x'),
+      problem('drafts.versions.v.person-y'),
+    ])
+    expect(result.invalid).toEqual(['drafts.drafts.person-x', 'drafts.versions.v.person-y'])
+    expect(result.writes.map((w) => w.remoteId)).toEqual(['drafts.person-z'])
+    // Published ids that merely start like one are documents like any other.
+    const plain = await plan([], [doc('versions.person-v', 'V'), doc('draftsman', 'D')])
+    expect(plain.problems.map((p) => [p.rule, p.documentId])).toEqual([
+      ['document/dotted-id', 'versions.person-v'],
+    ])
+    expect(plain.invalid).toEqual([])
+    expect(plain.writes.map((w) => w.id)).toEqual(['versions.person-v', 'draftsman'])
+  })
+
+  it('a document that has a file goes first: a new one never takes its path, even with --force', async () => {
+    // person-b's file is named as person-a's would be.
+    const local = [localFile('people/person-a.json', person('person-b', 'B'))]
+    const remote = [doc('person-a', 'A'), doc('person-b', 'B2')]
+    for (const force of [false, true]) {
+      const result = await plan(local, remote, { force })
+      expect(result.writes.map((w) => [w.id, w.file, w.change])).toEqual([
+        ['person-b', 'content/people/person-a.json', 'updated'],
+      ])
+      expect(result.refused).toEqual([
+        { id: 'person-a', file: 'content/people/person-a.json', reason: 'other-document' },
+      ])
+    }
+  })
+
+  it('a file with uncommitted changes is refused, unless --force', async () => {
+    const local = [localFile('people/person-a.json', person('person-a', 'A'))]
+    const dirty = (path: string) => path === join(CONTENT, 'people/person-a.json')
+    const refused = await plan(local, [doc('person-a', 'A2')], { isDirty: dirty })
+    expect(refused.writes).toEqual([])
+    expect(refused.refused).toEqual([
+      { id: 'person-a', file: 'content/people/person-a.json', reason: 'uncommitted' },
+    ])
+    const forced = await plan(local, [doc('person-a', 'A2')], { isDirty: dirty, force: true })
+    expect(forced.writes.map((w) => w.id)).toEqual(['person-a'])
+    expect(forced.refused).toEqual([])
+    // An unchanged document is no refusal, dirty or not.
+    const same = await plan(local, [doc('person-a', 'A')], { isDirty: dirty })
+    expect([same.unchanged, same.refused]).toEqual([1, []])
+  })
+
+  it('a document gone from the dataset: kept, removed with --prune, refused when dirty unless --force', async () => {
+    const local = [
+      localFile('people/person-a.json', person('person-a', 'A')),
+      localFile('people/person-gone.json', person('person-gone', 'G')),
+      // A second file of the same id: not the document's file, so never removed.
+      localFile('people/zz-copy.json', person('person-gone', 'G')),
+    ]
+    const remote = [doc('person-a', 'A')]
+    const gone = join(CONTENT, 'people/person-gone.json')
+    const kept = await plan(local, remote)
+    expect([kept.kept, kept.removals, kept.refused]).toEqual([
+      [{ id: 'person-gone', file: 'content/people/person-gone.json' }],
+      [],
+      [],
+    ])
+    const pruned = await plan(local, remote, { prune: true })
+    expect([pruned.kept, pruned.removals, pruned.refused]).toEqual([
+      [],
+      [{ id: 'person-gone', path: gone, file: 'content/people/person-gone.json' }],
+      [],
+    ])
+    const isDirty = (path: string) => path === gone
+    const dirty = await plan(local, remote, { prune: true, isDirty })
+    expect([dirty.kept, dirty.removals, dirty.refused]).toEqual([
+      [],
+      [],
+      [{ id: 'person-gone', file: 'content/people/person-gone.json', reason: 'uncommitted' }],
+    ])
+    const forced = await plan(local, remote, { prune: true, isDirty, force: true })
+    expect(forced.removals.map((r) => r.id)).toEqual(['person-gone'])
+  })
+
+  it('a file written over with another document is replaced, not removed', async () => {
+    const local = [localFile('people/person-a.json', person('person-old', 'Old'))]
+    const result = await plan(local, [doc('person-a', 'A')], { prune: true, force: true })
+    expect(result.writes.map((w) => [w.id, w.file, w.change])).toEqual([
+      ['person-a', 'content/people/person-a.json', 'created'],
+    ])
+    expect([result.removals, result.kept]).toEqual([[], []])
+  })
+
+  it('reports warnings of the documents it writes, not those content/ has already', async () => {
+    const old = doc('person.old', 'Old')
+    const { _rev, _createdAt, ...oldContent } = old
+    const local = [localFile('people/person.old.json', formatContentFile(oldContent))]
+    const result = await plan(local, [old, doc('person.new', 'New')])
+    expect(result.problems).toStrictEqual([
+      {
+        severity: 'warning',
+        rule: 'document/dotted-id',
+        message: expect.stringContaining('person.new'),
+        documentId: 'person.new',
+        file: 'content/people/person.new.json',
+        line: 2,
+        column: 10,
+        pointer: '/_id',
+        causes: [{ id: 'person.new', file: 'content/people/person.new.json', change: 'created' }],
+      },
+    ])
+    expect(result.invalid).toEqual([])
+  })
+
+  it('lists each document that causes an error once, sorted', async () => {
+    const result = await plan(
+      [],
+      [
+        doc('person-z', 'Z', { name: 1 }),
+        doc('person-y', 'Y', { name: 2, role: 3 }),
+        doc('drafts.drafts.x', 'X'),
+      ],
+    )
+    expect(result.problems.map((p) => [p.documentId, p.rule, p.pointer])).toEqual([
+      ['drafts.drafts.x', 'pull/draft-id', ''],
+      ['person-y', 'schema/type', '/name'],
+      ['person-y', 'schema/type', '/role'],
+      ['person-z', 'schema/type', '/name'],
+    ])
+    expect(result.invalid).toEqual(['drafts.drafts.x', 'person-y', 'person-z'])
+  })
+
+  it('blames a removal on the document it removes, and a change on the document linked to it', async () => {
+    const quoteFile = (speaker: string) =>
+      formatContentFile({
+        _id: 'quote-q',
+        _type: 'quote',
+        text: 'Words',
+        kind: 'paraphrase',
+        speaker: { _type: 'reference', _ref: speaker },
+      })
+    const local = [
+      localFile('people/person-a.json', person('person-a', 'A')),
+      localFile('quotes/quote-q.json', quoteFile('person-a')),
+    ]
+    const removed = await plan(local, [JSON.parse(quoteFile('person-a'))], { prune: true })
+    expect(removed.problems.map((p) => [p.rule, p.file, p.causes])).toEqual([
+      [
+        'reference/dangling',
+        'content/quotes/quote-q.json',
+        [{ id: 'person-a', file: 'content/people/person-a.json', change: 'removed' }],
+      ],
+    ])
+    expect(removed.invalid).toEqual(['person-a'])
   })
 })
