@@ -496,3 +496,154 @@ describe('planPull: every write, removal and refusal, exactly', () => {
     expect(removed.invalid).toEqual(['person-a'])
   })
 })
+
+describe('findCauses: each way a problem is blamed', () => {
+  const problem = (
+    file: string,
+    pointer: string,
+    documentId: string | null,
+    extra: Partial<Diagnostic> = {},
+  ): Diagnostic => ({
+    severity: 'error',
+    rule: 'reference/dangling',
+    message: 'a problem',
+    file,
+    line: 1,
+    column: 1,
+    pointer,
+    documentId,
+    ...extra,
+  })
+  const change = (
+    id: string,
+    kind: 'created' | 'updated' | 'removed',
+    before?: unknown,
+    after?: unknown,
+  ): ChangedDocument => ({
+    id,
+    cause: { id, file: `content/${id}.json`, change: kind },
+    before,
+    after,
+  })
+  const cause = (id: string, kind: string) => ({ id, file: `content/${id}.json`, change: kind })
+  const never = async (): Promise<ValidationReport> => {
+    throw new Error('content/ need not be validated')
+  }
+  const blamed = async (
+    problems: Diagnostic[],
+    changes: ChangedDocument[],
+    value: unknown,
+    baseline = never,
+  ) =>
+    (await findCauses(problems, changes, new Map([['content/a.json', value]]), baseline)).map(
+      ([p, causes]) => [p, causes.map((c) => `${c.id} ${c.change}`)],
+    )
+
+  it('a warning is blamed only on the written document it is in, without validating content/', async () => {
+    const warning = (file: string) => problem(file, '', 'x', { severity: 'warning' })
+    const changes = [change('a', 'updated', {}, {}), change('b', 'removed', {})]
+    expect(
+      await blamed([warning('content/a.json'), warning('content/c.json')], changes, {}),
+    ).toEqual([
+      [warning('content/a.json'), ['a updated']],
+      [warning('content/c.json'), []],
+    ])
+  })
+
+  it('a removed document is never the document a problem is in', async () => {
+    const results = await findCauses(
+      [problem('content/b.json', '', 'b')],
+      [change('b', 'removed', {})],
+      new Map(),
+      async () => ({ valid: true, documents: 0, problems: [] }),
+    )
+    expect(results[0]?.[1]).toEqual([cause('b', 'removed')])
+  })
+
+  it('a reference at the top of the document, or on the way to the pointer, names its target', async () => {
+    const doc = { _ref: 'top', list: [{ _ref: 'mid', inner: { deep: { _ref: 'low' } } }] }
+    const changes = [
+      change('top', 'updated', {}),
+      change('mid', 'updated', {}),
+      change('low', 'updated', {}),
+      change('off', 'updated', {}),
+    ]
+    const none = async (): Promise<ValidationReport> => ({
+      valid: true,
+      documents: 0,
+      problems: [],
+    })
+    const at = async (pointer: string) =>
+      (await blamed([problem('content/a.json', pointer, 'a')], changes, doc, none))[0]?.[1]
+    // Everything under the pointer counts, and every _ref on the way there.
+    expect(await at('')).toEqual(['top updated', 'mid updated', 'low updated'])
+    expect(await at('/list/0')).toEqual(['top updated', 'mid updated', 'low updated'])
+    expect(await at('/list/0/_ref')).toEqual(['top updated', 'mid updated'])
+    expect(await at('/list/0/inner/deep/_ref')).toEqual([
+      'top updated',
+      'mid updated',
+      'low updated',
+    ])
+    // A pointer past what is there stops where the document stops.
+    expect(await at('/list/0/inner/deep/_ref/more')).toEqual([
+      'top updated',
+      'mid updated',
+      'low updated',
+    ])
+    expect(await at('/list/5')).toEqual(['top updated', 'mid updated', 'low updated'])
+    // A value that is not an object has no _ref, and nothing under it.
+    const scalar = await blamed(
+      [problem('content/a.json', '/n/x', 'a')],
+      [change('q', 'updated', {}), change('r', 'updated', { s: { _ref: 'a' } })],
+      { n: 'text', m: null, o: { _ref: 5 } },
+      none,
+    )
+    expect(scalar[0]?.[1]).toEqual(['r updated'])
+  })
+
+  it('without a reference at the pointer: changes linked either way, before or after', async () => {
+    const none = async (): Promise<ValidationReport> => ({
+      valid: true,
+      documents: 0,
+      problems: [],
+    })
+    const value = { _id: 'a', text: 'x', other: { _ref: 'out' } }
+    const changes = [
+      change('out', 'updated', {}),
+      change('before', 'updated', { r: { _ref: 'a' } }, {}),
+      change('after', 'created', undefined, { r: [{ _ref: 'a' }] }),
+      change('unrelated', 'updated', { r: { _ref: 'z' } }, { r: { _ref: 'z' } }),
+    ]
+    const results = await blamed([problem('content/a.json', '/text', 'a')], changes, value, none)
+    expect(results[0]?.[1]).toEqual(['out updated', 'before updated', 'after created'])
+    // A problem of no document is linked only by its own references.
+    const orphan = await blamed([problem('content/a.json', '/text', null)], changes, value, none)
+    expect(orphan[0]?.[1]).toEqual(['out updated'])
+  })
+
+  it('a problem content/ already has is the same file, rule, pointer and message', async () => {
+    const known = problem('content/a.json', '/x', 'a')
+    const baseline = async (): Promise<ValidationReport> => ({
+      valid: false,
+      documents: 1,
+      problems: [known],
+    })
+    const variants = [
+      known,
+      { ...known, line: 9, column: 9, documentId: 'other' },
+      { ...known, file: 'content/b.json' },
+      { ...known, rule: 'reference/wrong-type' },
+      { ...known, pointer: '/y' },
+      { ...known, message: 'another' },
+    ]
+    const results = await blamed(variants, [change('c', 'updated', {})], {}, baseline)
+    expect(results.map(([, causes]) => causes)).toEqual([
+      [],
+      [],
+      ['c updated'],
+      ['c updated'],
+      ['c updated'],
+      ['c updated'],
+    ])
+  })
+})
