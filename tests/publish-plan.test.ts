@@ -8,7 +8,7 @@ import {
   type PlannedDocument,
   planPublish,
 } from '../src/publish/plan.js'
-import { formatPlanTable } from '../src/publish/plan-table.js'
+import { formatPlanTable, planSummary } from '../src/publish/plan-table.js'
 import { toSanityDocument } from '../src/publish/to-sanity.js'
 
 const person = {
@@ -523,5 +523,51 @@ describe('mutationFor: the exact mutation', () => {
     expect(() => mutationFor({ ...row, remote: remote as FetchedDocument })).toThrow(
       new Error('Refusing to patch person-a without ifRevisionID: its remote _rev is missing.'),
     )
+  })
+})
+
+describe('formatPlanTable and planSummary: the exact text', () => {
+  const row = (action: PlannedDocument['action'], id: string, reason: string, type = 'person') =>
+    ({ id, type, action, reason, document: local, hash: 'h' }) as PlannedDocument
+
+  it('pads every column but the last to its widest cell, sorts by action then id', () => {
+    const text = formatPlanTable([
+      row('unchanged', 'b', 'same content'),
+      row('update', 'person-long-id', 'changed here', 'quote'),
+      row('create', 'z', 'not in the dataset yet'),
+      row('create', 'a', 'not in the dataset yet', 'article'),
+      row('conflict', 'c', 'changed in the CMS'),
+    ])
+    expect(text).toBe(
+      [
+        'action     type     id              reason',
+        '---------  -------  --------------  ----------------------',
+        'conflict   person   c               changed in the CMS',
+        'create     article  a               not in the dataset yet',
+        'create     person   z               not in the dataset yet',
+        'update     quote    person-long-id  changed here',
+        'unchanged  person   b               same content',
+        '2 to create, 1 to update, 1 unchanged, 1 conflict',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('an empty plan is the header and zero counts', () => {
+    expect(formatPlanTable([])).toBe(
+      'action  type  id  reason\n------  ----  --  ------\n0 to create, 0 to update, 0 unchanged, 0 conflicts\n',
+    )
+  })
+
+  it('counts conflicts in the plural but one', () => {
+    const conflicts = (n: number) =>
+      Array.from({ length: n }, (_, i) => row('conflict', `c${i}`, 'r'))
+    expect(planSummary(conflicts(2))).toBe('0 to create, 0 to update, 0 unchanged, 2 conflicts')
+    expect(planSummary(conflicts(1))).toBe('0 to create, 0 to update, 0 unchanged, 1 conflict')
+  })
+
+  it('shows control characters from the dataset as ?, in every column', () => {
+    const text = formatPlanTable([row('create', 'id\u001b[2J', 'a\nb\u0007', 'ty\rpe')])
+    expect(text.split('\n')[2]).toBe('create  ty?pe  id?[2J  a?b?')
   })
 })
