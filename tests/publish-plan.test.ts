@@ -9,7 +9,7 @@ import {
   planPublish,
 } from '../src/publish/plan.js'
 import { formatPlanTable, planSummary } from '../src/publish/plan-table.js'
-import { toSanityDocument } from '../src/publish/to-sanity.js'
+import { referencedIds, toSanityDocument } from '../src/publish/to-sanity.js'
 
 const person = {
   _id: 'person-a',
@@ -569,5 +569,78 @@ describe('formatPlanTable and planSummary: the exact text', () => {
   it('shows control characters from the dataset as ?, in every column', () => {
     const text = formatPlanTable([row('create', 'id\u001b[2J', 'a\nb\u0007', 'ty\rpe')])
     expect(text.split('\n')[2]).toBe('create  ty?pe  id?[2J  a?b?')
+  })
+})
+
+describe('toSanityDocument and referencedIds, exactly', () => {
+  const quote = {
+    _id: 'quote-q',
+    _type: 'quote',
+    text: 'T',
+    speaker: { _type: 'reference', _ref: 'person-a' },
+    list: [
+      { _type: 'reference', _ref: 'person-b' },
+      { _type: 'notReference', _ref: 'person-a' },
+      { _type: 'reference', _ref: 7 },
+    ],
+  } as unknown as ContentDocument
+  const typeOf = new Map([
+    ['person-a', 'person'],
+    ['person-b', 'person'],
+  ])
+
+  it('without drafts: the document as it is, with its hash last', () => {
+    const remote = toSanityDocument(quote)
+    expect(remote).toStrictEqual({ ...quote, contentHash: contentHash(quote as never) })
+    expect(Object.keys(remote).at(-1)).toBe('contentHash')
+    expect(toSanityDocument(quote, { typeOf, published: new Set() })).toStrictEqual(remote)
+  })
+
+  it('with drafts: only references of a known type to unpublished documents get the markers, after their keys', () => {
+    const draft = toSanityDocument(quote, {
+      drafts: true,
+      typeOf,
+      published: new Set(['person-b']),
+    })
+    expect(JSON.stringify(draft)).toBe(
+      JSON.stringify({
+        _id: 'drafts.quote-q',
+        _type: 'quote',
+        text: 'T',
+        speaker: {
+          _type: 'reference',
+          _ref: 'person-a',
+          _weak: true,
+          _strengthenOnPublish: { type: 'person' },
+        },
+        list: [
+          { _type: 'reference', _ref: 'person-b' },
+          { _type: 'notReference', _ref: 'person-a' },
+          { _type: 'reference', _ref: 7 },
+        ],
+        contentHash: contentHash(quote as never),
+      }),
+    )
+    // Without the types of the targets, nothing is weakened: Studio could not strengthen it.
+    const untyped = toSanityDocument(quote, { drafts: true })
+    expect(untyped).toStrictEqual({
+      ...quote,
+      _id: 'drafts.quote-q',
+      contentHash: contentHash(quote as never),
+    })
+    // The input is not changed.
+    expect(quote).not.toHaveProperty('contentHash')
+    expect((quote as unknown as { speaker: object }).speaker).toEqual({
+      _type: 'reference',
+      _ref: 'person-a',
+    })
+  })
+
+  it('referencedIds: the string _refs of this package’s documents, at any depth', () => {
+    expect(referencedIds(quote, new Set(['person-a', 'person-b', 'quote-q']))).toEqual(
+      new Set(['person-a', 'person-b']),
+    )
+    expect(referencedIds(quote, new Set(['person-b']))).toEqual(new Set(['person-b']))
+    expect(referencedIds('text', new Set(['person-a']))).toEqual(new Set())
   })
 })
