@@ -1,7 +1,6 @@
 import { parseCommandLine, UsageError } from '../src/command-line.js'
-import { isInputRule } from '../src/rules.js'
 import { reportBug, runScript } from '../src/run-script.js'
-import { type ValidationReport, validate } from '../src/validate.js'
+import { exitCode, type ValidationReport, validate } from '../src/validate.js'
 
 const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
 
@@ -43,11 +42,6 @@ async function render(report: ValidationReport, format: Format): Promise<string>
   if (format === 'github') return (await import('../src/report/github.js')).format(report)
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR
   return (await import('../src/report/pretty.js')).format(report, { color })
-}
-
-function exitCode(report: ValidationReport): number {
-  if (report.problems.some((p) => isInputRule(p.rule))) return 2
-  return report.valid ? 0 : 1
 }
 
 async function main(): Promise<number> {

@@ -10,6 +10,7 @@ import { type Batch, readBatches } from './input/batches.js'
 import { expandInputs, type FileSource, inputProblem, type Source } from './input/sources.js'
 import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
+import { isInputRule } from './rules.js'
 import { type BatchResult, checkBatch, rebase } from './run/check-batch.js'
 import type { WorkerPool } from './run/pool.js'
 
@@ -37,6 +38,12 @@ export interface ValidateOptions {
   parallelFrom?: number
   /** The folder relative `inputs` start from (the CLI passes the user's). Default: the working directory. */
   cwd?: string
+}
+
+/** The exit code of `npm run validate` for `report`: 2 when a path could not be used, else 1 on an error, else 0. */
+export function exitCode(report: ValidationReport): 0 | 1 | 2 {
+  if (report.problems.some((p) => isInputRule(p.rule))) return 2
+  return report.valid ? 0 : 1
 }
 
 /** The content folder of this package, as a path from `cwd` when it is below it. */

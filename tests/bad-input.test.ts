@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runValidate, STACK_TRACE, validateJson } from './validate-cli.js'
+import { BOTH_WAYS, runValidate, STACK_TRACE } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-bad-input-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -15,18 +15,22 @@ const person = {
   slug: { _type: 'slug', current: 'antony-blinken' },
 }
 
-/** Write a file in the temporary folder and validate it with the CLI (JSON report). */
-function check(name: string, content: string | Buffer) {
+type Run = (typeof BOTH_WAYS)[number]['run']
+
+/** Write a file in the temporary folder and validate it with `run` (JSON report). */
+async function validated(run: Run, name: string, content: string | Buffer) {
   writeFileSync(join(dir, name), content)
-  const result = validateJson([name], { cwd: dir })
+  const result = await run([name], { cwd: dir })
   expect(result.stderr).not.toMatch(STACK_TRACE)
   expect(result.stdout).not.toMatch(STACK_TRACE)
   return result
 }
 
-describe('bad input gets an error, never a stack trace', () => {
-  it('malformed JSON: the line and column of the fault, documentId null', () => {
-    const { code, report } = check(
+describe.each(BOTH_WAYS)('bad input gets an error, never a stack trace ($way)', ({ run }) => {
+  const check = (name: string, content: string | Buffer) => validated(run, name, content)
+
+  it('malformed JSON: the line and column of the fault, documentId null', async () => {
+    const { code, report } = await check(
       'trailing-comma.json',
       '{\n  "_id": "person-a",\n  "_type": "person",\n}\n',
     )
@@ -37,18 +41,18 @@ describe('bad input gets an error, never a stack trace', () => {
     expect(report.problems[0]?.message).toMatch(/comma/)
   })
 
-  it('truncated JSON', () => {
+  it('truncated JSON', async () => {
     const text = JSON.stringify(person, null, 2)
-    const { code, report } = check('truncated.json', text.slice(0, text.length / 2))
+    const { code, report } = await check('truncated.json', text.slice(0, text.length / 2))
     expect(code).toBe(1)
     expect(report.problems.map((p) => [p.rule, p.documentId])).toEqual([['json/syntax', null]])
     expect(report.problems[0]?.message).toMatch(/cut off/)
   })
 
-  it('invalid UTF-8, located at the bad byte', () => {
+  it('invalid UTF-8, located at the bad byte', async () => {
     const bytes = Buffer.from(JSON.stringify(person, null, 2))
     bytes[bytes.indexOf('Blinken')] = 0xc3 // a lead byte followed by ASCII
-    const { code, report } = check('latin1.json', bytes)
+    const { code, report } = await check('latin1.json', bytes)
     expect(code).toBe(1)
     expect(report.problems).toMatchObject([
       { rule: 'json/encoding', line: 4, column: 19, documentId: null },
@@ -58,7 +62,7 @@ describe('bad input gets an error, never a stack trace', () => {
   it('a __proto__ key is an error of its own, and pollutes nothing', async () => {
     const text =
       '{"_id":"person-a","_type":"person","name":"A","slug":{"_type":"slug","current":"a"},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'
-    const { code, report } = check('proto.json', `${text}\n`)
+    const { code, report } = await check('proto.json', `${text}\n`)
     expect(code).toBe(1)
     expect(report.problems.map((p) => [p.rule, p.pointer])).toEqual([
       ['json/proto-key', '/__proto__'],
@@ -72,9 +76,12 @@ describe('bad input gets an error, never a stack trace', () => {
     expect(Object.keys(Object.prototype)).toEqual([])
   })
 
-  it('a 10 MB string in an unknown field is reported by the schema, in a few hundred characters', () => {
+  it('a 10 MB string in an unknown field is reported by the schema, in a few hundred characters', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024)
-    const { code, report, stdout } = check('huge.json', JSON.stringify({ ...person, notes: huge }))
+    const { code, report, stdout } = await check(
+      'huge.json',
+      JSON.stringify({ ...person, notes: huge }),
+    )
     expect(code).toBe(1)
     expect(report.problems.map((p) => [p.rule, p.pointer])).toEqual([
       ['schema/additional-properties', '/notes'],
@@ -86,7 +93,7 @@ describe('bad input gets an error, never a stack trace', () => {
     expect(stdout.length).toBeLessThan(2000)
   })
 
-  it('a 10 MB link (which overflows the URI format check) is reported, not crashed on', () => {
+  it('a 10 MB link (which overflows the URI format check) is reported, not crashed on', async () => {
     const article = {
       _id: 'article-a',
       _type: 'article',
@@ -109,7 +116,7 @@ describe('bad input gets an error, never a stack trace', () => {
         },
       ],
     }
-    const { code, report } = check('huge-link.json', JSON.stringify(article))
+    const { code, report } = await check('huge-link.json', JSON.stringify(article))
     expect(code).toBe(1)
     expect(report.problems.map((p) => p.rule).sort()).toEqual([
       'schema/max-length',
@@ -118,49 +125,66 @@ describe('bad input gets an error, never a stack trace', () => {
     for (const problem of report.problems) expect(problem.message.length).toBeLessThan(400)
   })
 
-  it('arrays nested 100,000 deep: json/max-depth, no RangeError', () => {
+  it('arrays nested 100,000 deep: json/max-depth, no RangeError', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
-    const whole = check('deep.json', deep)
+    const whole = await check('deep.json', deep)
     expect(whole.code).toBe(1)
     expect(whole.report.problems).toMatchObject([{ rule: 'json/max-depth', line: 1, column: 65 }])
-    const inField = check('deep-field.json', `{"_id":"person-a","_type":"person","deep":${deep}}`)
+    const inField = await check(
+      'deep-field.json',
+      `{"_id":"person-a","_type":"person","deep":${deep}}`,
+    )
     expect(inField.report.problems.map((p) => p.rule)).toEqual(['json/max-depth'])
     expect(inField.report.problems[0]?.pointer).toBe(`/deep${'/0'.repeat(63)}`)
     // Cut short as well: the syntax error path must not recurse either.
-    const truncated = check('deep-truncated.json', deep.slice(0, 150_000))
+    const truncated = await check('deep-truncated.json', deep.slice(0, 150_000))
     expect(truncated.report.problems.map((p) => p.rule)).toEqual(['json/max-depth'])
   })
 
-  it('an empty file and a file of whitespace', () => {
-    expect(check('empty.json', '').report.problems).toMatchObject([
+  it('an empty file and a file of whitespace', async () => {
+    expect((await check('empty.json', '')).report.problems).toMatchObject([
       { rule: 'json/empty', line: 1, column: 1 },
     ])
-    const spaces = check('spaces.json', ' \n\t \r\n')
+    const spaces = await check('spaces.json', ' \n\t \r\n')
     expect(spaces.code).toBe(1)
     expect(spaces.report.problems).toMatchObject([{ rule: 'json/empty', documentId: null }])
-    expect(check('blank.ndjson', '\n\r\n\n').report.problems).toMatchObject([
+    expect((await check('blank.ndjson', '\n\r\n\n')).report.problems).toMatchObject([
       { rule: 'json/empty' },
     ])
   })
 
-  it('a leading BOM: accepted in a .json file, an error in NDJSON (sanity dataset import rejects it)', () => {
+  it('a leading BOM: accepted in a .json file, an error in NDJSON (sanity dataset import rejects it)', async () => {
     const bom = '\uFEFF'
-    const json = check('bom.json', `${bom}${JSON.stringify(person, null, 2)}\n`)
+    const json = await check('bom.json', `${bom}${JSON.stringify(person, null, 2)}\n`)
     expect(json.report.problems).toEqual([])
     expect(json.code).toBe(0)
-    const ndjson = check('bom.ndjson', `${bom}${JSON.stringify(person)}\n`)
+    const ndjson = await check('bom.ndjson', `${bom}${JSON.stringify(person)}\n`)
     expect(ndjson.report.problems).toMatchObject([
       { rule: 'ndjson/bom', line: 1, column: 1, documentId: person._id },
     ])
     expect(ndjson.code).toBe(1)
   })
 
-  it('keeps documentId in the JSON output, as null, for a document that cannot be parsed', () => {
-    const { stdout } = check('broken.ndjson', `${JSON.stringify(person)}\n{"_id": "person-b",\n`)
+  it('keeps documentId in the JSON output, as null, for a document that cannot be parsed', async () => {
+    const { stdout } = await check(
+      'broken.ndjson',
+      `${JSON.stringify(person)}\n{"_id": "person-b",\n`,
+    )
     expect(stdout).toContain('"documentId": null')
   })
 
-  it('usage errors and unreadable paths exit 2 with one line, no stack trace', () => {
+  it('control characters in content are escaped in messages (no terminal escape sequences)', async () => {
+    const { report } = await check(
+      'escape.json',
+      JSON.stringify({ ...person, _type: 'person\u001b[31m' }),
+    )
+    expect(report.problems[0]?.message).toContain('\\u001b[31m')
+    expect(report.problems[0]?.message).not.toContain('\u001b')
+  })
+})
+
+describe('the CLI', () => {
+  it('usage errors and unreadable paths exit 2 with one line, no stack trace', async () => {
     const unknownFlag = runValidate(['--frmat', 'json'])
     expect(unknownFlag.code).toBe(2)
     expect(unknownFlag.stderr).toMatch(/^validate: unknown option --frmat: did you mean --format\?/)
@@ -174,14 +198,5 @@ describe('bad input gets an error, never a stack trace', () => {
       expect(result.stderr).not.toMatch(STACK_TRACE)
       expect(result.stdout).not.toMatch(STACK_TRACE)
     }
-  })
-
-  it('control characters in content are escaped in messages (no terminal escape sequences)', () => {
-    const { report } = check(
-      'escape.json',
-      JSON.stringify({ ...person, _type: 'person\u001b[31m' }),
-    )
-    expect(report.problems[0]?.message).toContain('\\u001b[31m')
-    expect(report.problems[0]?.message).not.toContain('\u001b')
   })
 })

@@ -2,16 +2,20 @@
  * A misquote is reported on the quote: its file, its `/text`, and a message that shows where the
  * two texts differ, word by word, and where the article annotates the words.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { wordDiff } from '../src/check/word-diff.js'
-import { validateJson } from './validate-cli.js'
+import { BOTH_WAYS, type JsonProblem, type JsonReport } from './validate-cli.js'
 
 const FIXTURE = '088-quote-misquoted-late-in-a-long-quote.ndjson'
 const DIR = new URL('./fixtures/invalid/', import.meta.url).pathname
 
-describe('a quote that is not verbatim in the article', () => {
-  const { report } = validateJson([FIXTURE], { cwd: DIR })
-  const [problem] = report.problems
+describe.each(BOTH_WAYS)('a quote that is not verbatim in the article ($way)', ({ run }) => {
+  let report: JsonReport
+  let problem: JsonProblem | undefined
+  beforeAll(async () => {
+    report = (await run([FIXTURE], { cwd: DIR })).report
+    problem = report.problems[0]
+  })
 
   it('is reported on the quote, at its text', () => {
     expect(report.problems).toHaveLength(1)

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { salvage } from '../src/check/salvage.js'
-import { ROOT, validateJson } from './validate-cli.js'
+import { BOTH_WAYS, ROOT } from './validate-cli.js'
 
 const temps: string[] = []
 afterAll(() => {
@@ -47,18 +47,21 @@ describe('salvage', () => {
   })
 })
 
-describe('validate, with a trailing comma in a person of content/', () => {
-  it('reports the one syntax error, and no reference to that person as dangling', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'salvage-'))
-    temps.push(dir)
-    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true })
-    const file = join(dir, 'content/people/person-antony-blinken.json')
-    const text = readFileSync(file, 'utf8')
-    writeFileSync(file, text.replace('"person-antony-blinken",', '"person-antony-blinken",,'))
-    const { code, report } = validateJson(['content'], { cwd: dir })
-    expect(report.problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([
-      'content/people/person-antony-blinken.json:2 json/syntax',
-    ])
-    expect(code).toBe(1)
-  })
-})
+describe.each(BOTH_WAYS)(
+  'validate, with a trailing comma in a person of content/ ($way)',
+  ({ run }) => {
+    it('reports the one syntax error, and no reference to that person as dangling', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'salvage-'))
+      temps.push(dir)
+      cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true })
+      const file = join(dir, 'content/people/person-antony-blinken.json')
+      const text = readFileSync(file, 'utf8')
+      writeFileSync(file, text.replace('"person-antony-blinken",', '"person-antony-blinken",,'))
+      const { code, report } = await run(['content'], { cwd: dir })
+      expect(report.problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([
+        'content/people/person-antony-blinken.json:2 json/syntax',
+      ])
+      expect(code).toBe(1)
+    })
+  },
+)

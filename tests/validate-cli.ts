@@ -1,6 +1,11 @@
-// Runs the compiled validator the way users do (`pretest` compiles it). Not a test file itself.
+// Runs the compiled validator the way users do (`pretest` compiles it), or the same validation
+// in this process. Not a test file itself.
 import { spawnSync } from 'node:child_process'
+import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { validate } from 'us-russia-g20-story'
+import { format } from '../src/report/json.js'
+import { exitCode } from '../src/validate.js'
 
 /** The compiled CLI that `npm run validate` runs. */
 export const VALIDATE_CLI = fileURLToPath(
@@ -59,6 +64,34 @@ export function validateJson(
   const result = runValidate([...args, '--format', 'json'], options)
   return { ...result, report: JSON.parse(result.stdout) as JsonReport }
 }
+
+/**
+ * What `validateJson` gives, from `validate()` in this process instead of the compiled CLI: the
+ * same JSON report (as stdout) and exit code. Mutation testing changes the source, never dist/,
+ * so only a check made here can notice a mutant. Paths and stdin as for the CLI; no checker
+ * threads.
+ */
+export async function validateInProcess(
+  args: readonly string[],
+  options: { cwd?: string; input?: string | Buffer } = {},
+): Promise<CliResult & { report: JsonReport }> {
+  const stdin = args.includes('-') ? Readable.from([options.input ?? '']) : undefined
+  const report = await validate(args, { cwd: options.cwd ?? ROOT, stdin, workers: 0 })
+  const stdout = format(report)
+  return { code: exitCode(report), stdout, stderr: '', report: JSON.parse(stdout) as JsonReport }
+}
+
+/**
+ * Both ways to validate, for tests that hold each to the same expectations: the CLI users run,
+ * and `validate()` in this process (the way mutation testing can see).
+ */
+export const BOTH_WAYS = [
+  {
+    way: 'through the CLI',
+    run: async (...args: Parameters<typeof validateJson>) => validateJson(...args),
+  },
+  { way: 'in-process', run: validateInProcess },
+] as const
 
 /** The fields a fixture's expectation pins down. */
 export function essentials(

@@ -16,7 +16,7 @@ import { ReferenceCollector } from '../src/check/references.js'
 import { schemaFindings } from '../src/check/schema.js'
 import { decoratorNames } from '../src/check/vocabulary.js'
 import { walk, walkWithPaths } from '../src/check/walk.js'
-import { ROOT, runValidate, validateJson } from './validate-cli.js'
+import { BOTH_WAYS, ROOT, runValidate } from './validate-cli.js'
 
 const CONTENT = join(ROOT, 'content')
 
@@ -362,12 +362,12 @@ const breakages: Breakage[] = [
   },
 ]
 
-describe('breaking one rule in a copy of content/', () => {
-  it.each(breakages)('$name → $rule', ({ rule, severity = 'error', apply }) => {
+describe.each(BOTH_WAYS)('breaking one rule in a copy of content/ ($way)', ({ run }) => {
+  it.each(breakages)('$name → $rule', async ({ rule, severity = 'error', apply }) => {
     const copy = copyContent()
     const broken = apply(copy)
     const parent = join(copy, '..')
-    const { code, report } = validateJson(['content'], { cwd: parent })
+    const { code, report } = await run(['content'], { cwd: parent })
     const problem = report.problems.find((p) => p.rule === rule)
     expect(problem, JSON.stringify(report.problems, null, 2)).toBeDefined()
     expect(problem?.severity).toBe(severity)

@@ -5,7 +5,13 @@ import { RULES } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/check/schema.js'
 import { readSchemas } from '../src/schemas.js'
-import { essentials, STACK_TRACE, validateJson } from './validate-cli.js'
+import {
+  essentials,
+  type JsonReport,
+  STACK_TRACE,
+  validateInProcess,
+  validateJson,
+} from './validate-cli.js'
 
 const DIR = fileURLToPath(new URL('./fixtures/invalid/', import.meta.url))
 
@@ -26,22 +32,35 @@ const fixtures = readdirSync(DIR)
     }
   })
 
+/** What a fixture's run must give, through the CLI or in-process. */
+function expectFixture(expected: Expectation, code: number | null, report: JsonReport): void {
+  expect(essentials(report.problems)).toEqual(expected.problems)
+  expect(code).toBe(expected.exitCode)
+  expect(report.valid).toBe(!report.problems.some((p) => p.severity === 'error'))
+  for (const problem of report.problems) {
+    expect(problem.message.length).toBeGreaterThan(20)
+    expect(problem.message).not.toMatch(STACK_TRACE)
+  }
+}
+
 describe('numbered invalid fixtures, through the real CLI', () => {
   it.each(fixtures)('$name', ({ name, expected }) => {
     const { code, report, stderr } = validateJson([name], { cwd: DIR })
-    expect(essentials(report.problems)).toEqual(expected.problems)
-    expect(code).toBe(expected.exitCode)
-    expect(report.valid).toBe(!report.problems.some((p) => p.severity === 'error'))
-    for (const problem of report.problems) {
-      expect(problem.message.length).toBeGreaterThan(20)
-      expect(problem.message).not.toMatch(STACK_TRACE)
-    }
+    expectFixture(expected, code, report)
     expect(stderr).not.toMatch(STACK_TRACE)
   })
 
   it('numbers fixtures uniquely', () => {
     const numbers = fixtures.map((f) => f.name.slice(0, 3))
     expect(new Set(numbers).size).toBe(numbers.length)
+  })
+})
+
+// The same expectations, from validate() in this process: the checks mutation testing can see.
+describe('numbered invalid fixtures, in-process', () => {
+  it.each(fixtures)('$name', async ({ name, expected }) => {
+    const { code, report } = await validateInProcess([name], { cwd: DIR })
+    expectFixture(expected, code, report)
   })
 })
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { essentials, ROOT, validateJson } from './validate-cli.js'
+import { BOTH_WAYS, essentials, ROOT, validateJson } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-stdin-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -40,10 +40,10 @@ const ndjson = [
   '',
 ].join('\r\n')
 
-describe('NDJSON', () => {
-  it('counts lines from the NDJSON file, blank lines and CRLF included', () => {
+describe.each(BOTH_WAYS)('NDJSON ($way)', ({ run }) => {
+  it('counts lines from the NDJSON file, blank lines and CRLF included', async () => {
     writeFileSync(join(dir, 'mixed.ndjson'), ndjson)
-    const { code, report } = validateJson(['mixed.ndjson'], { cwd: dir })
+    const { code, report } = await run(['mixed.ndjson'], { cwd: dir })
     expect(code).toBe(1)
     expect(essentials(report.problems)).toEqual([
       // The line ends (after `,`) where a property name should be: column 39. Cut off there, it
@@ -70,8 +70,8 @@ describe('NDJSON', () => {
     expect(report.documents).toBe(3)
   })
 
-  it('reads - from stdin, and places problems found at the end (read again from a spool)', () => {
-    const { code, report } = validateJson(['-'], { input: ndjson })
+  it('reads - from stdin, and places problems found at the end (read again from a spool)', async () => {
+    const { code, report } = await run(['-'], { input: ndjson })
     expect(code).toBe(1)
     expect(essentials(report.problems).map((p) => [p.file, p.line, p.rule])).toEqual([
       ['<stdin>', 3, 'json/syntax'],
@@ -80,18 +80,18 @@ describe('NDJSON', () => {
     expect(report.problems[1]?.column).toBe(100)
   })
 
-  it('resolves references across stdin and files given together', () => {
+  it('resolves references across stdin and files given together', async () => {
     const nobody = { ...person, _id: 'person-nobody', slug: { _type: 'slug', current: 'nobody' } }
     writeFileSync(join(dir, 'nobody.json'), JSON.stringify(nobody))
-    const { report } = validateJson(['nobody.json', '-'], { cwd: dir, input: ndjson })
+    const { report } = await run(['nobody.json', '-'], { cwd: dir, input: ndjson })
     expect(report.problems.map((p) => p.rule)).toEqual(['json/syntax'])
   })
 
-  it('validates content/ as one NDJSON stream, whatever the order of documents', () => {
+  it('validates content/ as one NDJSON stream, whatever the order of documents', async () => {
     const lines = contentLines()
-    expect(validateJson(['-'], { input: `${lines.join('\n')}\n` }).report.problems).toEqual([])
+    expect((await run(['-'], { input: `${lines.join('\n')}\n` })).report.problems).toEqual([])
     expect(
-      validateJson(['-'], { input: `${lines.reverse().join('\n')}\n` }).report.problems,
+      (await run(['-'], { input: `${lines.reverse().join('\n')}\n` })).report.problems,
     ).toEqual([])
   })
 })

@@ -1,0 +1,201 @@
+/**
+ * The mutation-testing scopes and the StrykerJS options every scope shares. `npm run
+ * test:mutation` (scripts/mutation.ts) runs them; a test checks that every pattern here still
+ * names files, so a renamed file cannot silently drop out of a scope.
+ */
+import { readdirSync, readlinkSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import type { Stryker } from '@stryker-mutator/core'
+
+/** The options `new Stryker(…)` takes. */
+export type StrykerOptions = NonNullable<ConstructorParameters<typeof Stryker>[0]>
+
+/** One part of the code, mutated on its own and tested by the test files that concern it. */
+export interface MutationScope {
+  /** What the scope covers, for `--help` and the README. */
+  summary: string
+  /** The mutation score, in percent, the scope's tests must reach (issue 10). */
+  goal: number
+  /** The files whose mutants are made (globs, from the package root). */
+  mutate: readonly string[]
+  /**
+   * The test files run against the mutants. Only these: a scope's run stays well under an hour
+   * on two cores. Tests that only run the compiled CLI in a child process cannot kill a mutant
+   * (dist/ is compiled from the unmutated source), so a scope's checks must also run in-process.
+   */
+  testFiles: readonly string[]
+}
+
+/** The scopes, by the name `npm run test:mutation -- <name>` takes. */
+export const MUTATION_SCOPES = {
+  validator: {
+    summary: "the validator's rules and checks: parsing, schema, Portable Text, references, quotes",
+    goal: 85,
+    mutate: [
+      'src/check/**/*.ts',
+      'src/validate.ts',
+      'src/messages.ts',
+      'src/rules.ts',
+      'src/input/*.ts',
+      'src/run/check-batch.ts',
+      'src/json/decode.ts',
+      'src/json/keys.ts',
+      'src/json/locate.ts',
+      'src/json/pointer.ts',
+      'src/validators.ts',
+    ],
+    testFiles: [
+      'tests/validate-fixtures.test.ts',
+      'tests/validate-content.test.ts',
+      'tests/validate-stdin.test.ts',
+      'tests/bad-input.test.ts',
+      'tests/misquote.test.ts',
+      'tests/salvage.test.ts',
+    ],
+  },
+  publish: {
+    summary: 'the publish plan, pull and the canonical form of documents',
+    goal: 85,
+    mutate: [
+      'src/publish/plan.ts',
+      'src/publish/plan-table.ts',
+      'src/publish/pull.ts',
+      'src/publish/pull-plan.ts',
+      'src/publish/pull-blame.ts',
+      'src/publish/canonical.ts',
+      'src/publish/key-order.ts',
+      'src/publish/to-sanity.ts',
+      'src/publish/lock.ts',
+      'src/publish/content-file.ts',
+      'src/publish/dataset.ts',
+      'src/json/copy.ts',
+      'src/json/stringify.ts',
+    ],
+    testFiles: [
+      'tests/publish-plan.test.ts',
+      'tests/publish-canonical.test.ts',
+      'tests/deep-documents.test.ts',
+      'tests/dataset-ndjson.test.ts',
+      'tests/json-copy-stringify.test.ts',
+      'tests/pull-plan.test.ts',
+      'tests/pull-content.test.ts',
+      'tests/pull-whole-set.test.ts',
+      'tests/publish-basic.test.ts',
+      'tests/publish-drafts.test.ts',
+      'tests/publish-safety.test.ts',
+      'tests/publish-pull-invariants.test.ts',
+    ],
+  },
+  escaping: {
+    summary:
+      'escaping for HTML, JSON-LD, Markdown, terminals and GitHub annotations; the link policy; request paths',
+    goal: 90,
+    mutate: [
+      'src/render/escape.ts',
+      'src/render/url.ts',
+      'src/render/html.ts',
+      'src/publish/printable.ts',
+      'src/report/github.ts',
+      'src/serve/request-path.ts',
+    ],
+    testFiles: [
+      'tests/render-xss.test.ts',
+      'tests/render-html.test.ts',
+      'tests/render-markdown.test.ts',
+      'tests/render-text.test.ts',
+      'tests/render-validate.test.ts',
+      'tests/validate-formats.test.ts',
+      'tests/serve.test.ts',
+      'tests/publish-plan.test.ts',
+      'tests/publish-config.test.ts',
+    ],
+  },
+} as const satisfies Record<string, MutationScope>
+
+/** The name of a scope. */
+export type ScopeName = keyof typeof MUTATION_SCOPES
+
+/** Where a scope's reports go, from the package root (gitignored). */
+export function reportDir(scope: ScopeName): string {
+  return `reports/mutation/${scope}`
+}
+
+/** A symbolic link in the package, as the sandbox must hold it again. */
+export interface SymbolicLink {
+  /** From the package root, with `/`. */
+  path: string
+  /** What the link holds, as written (it may lead nowhere). */
+  target: string
+}
+
+/** Folders no test reads from the sandbox, and that Stryker never copies. */
+const NOT_COPIED = new Set(['node_modules', '.git', '.stryker-tmp', 'reports'])
+
+/**
+ * Every symbolic link under `root`. Stryker copies a link as the file it leads to, so one that
+ * leads nowhere (the `input/unreadable` fixture) stops the sandbox copy: the links are left out
+ * of the copy and made again in the sandbox (scripts/mutation-links.ts), as links.
+ */
+export function symbolicLinks(root: string): SymbolicLink[] {
+  const links: SymbolicLink[] = []
+  const pending = [root]
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isSymbolicLink()) {
+        links.push({ path: relative(root, path).split(sep).join('/'), target: readlinkSync(path) })
+      } else if (entry.isDirectory() && !(dir === root && NOT_COPIED.has(entry.name))) {
+        pending.push(path)
+      }
+    }
+  }
+  return links.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+/** The environment variable that hands the links to the sandbox's build step. */
+export const LINKS_ENV = 'MUTATION_SANDBOX_LINKS'
+
+/** How a run is asked to go. */
+export interface RunSettings {
+  /** Test-runner processes at once. */
+  concurrency: number
+  /** Reuse the results of the last run for mutants and tests that did not change. */
+  incremental: boolean
+  /** The package's symbolic links (see {@link symbolicLinks}). */
+  links: readonly SymbolicLink[]
+}
+
+/** The StrykerJS options of one scope. */
+export function strykerOptions(scope: ScopeName, settings: RunSettings): StrykerOptions {
+  const { mutate, testFiles } = MUTATION_SCOPES[scope]
+  const reports = reportDir(scope)
+  return {
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    // The scope names its test files; "related" would follow the package alias into every test.
+    vitest: { configFile: 'vitest.config.ts', related: false },
+    testFiles: [...testFiles],
+    mutate: [...mutate],
+    // Each mutant runs only the tests that reach it.
+    coverageAnalysis: 'perTest',
+    // No type checker: TypeScript 7 has no JavaScript API for it to call.
+    checkers: [],
+    // Nor any tsconfig rewriting, which calls that API too. Ours has no `extends` or `references`
+    // that leave the package, so the sandbox needs none: '' names the package folder, never a file.
+    tsconfigFile: '',
+    // A sandbox rather than in place: the work tree is never left mutated (by a killed run), and
+    // files edited during a run are not overwritten when it restores them.
+    inPlace: false,
+    ignorePatterns: ['/reports', ...settings.links.map((link) => `/${link.path}`)],
+    buildCommand: settings.links.length > 0 ? 'node dist/lib/scripts/mutation-links.js' : undefined,
+    concurrency: settings.concurrency,
+    incremental: settings.incremental,
+    incrementalFile: `${reports}/incremental.json`,
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    clearTextReporter: { reportMutants: false, reportTests: false, logTests: false },
+    htmlReporter: { fileName: `${reports}/index.html` },
+    jsonReporter: { fileName: `${reports}/mutation.json` },
+    thresholds: { high: MUTATION_SCOPES[scope].goal, low: 85, break: null },
+    cleanTempDir: true,
+  }
+}
