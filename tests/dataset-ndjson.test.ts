@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { build, validate } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
 import { contentHash } from '../src/publish/canonical.js'
+import { DATASET_FILE, renderDataset } from '../src/publish/dataset.js'
 import { copyPackage } from './build-helpers.js'
 import { countFiles, testPng } from './publish-helpers.js'
 import { validateJson } from './validate-cli.js'
@@ -61,5 +63,38 @@ describe('dist/sanity/dataset.ndjson', () => {
     expect(photo.contentHash).toBe(contentHash(published))
     const report = await validate(['-'], { stdin: Readable.from([`${JSON.stringify(photo)}\n`]) })
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([])
+  })
+})
+
+describe('renderDataset', () => {
+  it('writes nothing but an empty file for no documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dataset-'))
+    expect(await renderDataset([], dir)).toEqual([{ path: DATASET_FILE, content: '' }])
+    expect(DATASET_FILE).toBe('dataset.ndjson')
+  })
+
+  it('one line per document, keys in schema order, contentHash last; the binary beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dataset-'))
+    mkdirSync(join(dir, 'photos'))
+    const png = testPng(3, 2)
+    writeFileSync(join(dir, 'photos', 'photo-p.png'), png)
+    const person = { name: 'A', _type: 'person', _id: 'person-a' }
+    const photo = { caption: 'C', alt: 'A', _type: 'photo', _id: 'photo-p' }
+    const files = await renderDataset([person, photo] as never, dir)
+    const assetId = `image-${createHash('sha1').update(png).digest('hex')}-3x2-png`
+    const published = {
+      ...photo,
+      image: { _type: 'image', asset: { _type: 'reference', _ref: assetId } },
+    }
+    expect(files).toEqual([
+      {
+        path: DATASET_FILE,
+        content:
+          `{"_id":"person-a","_type":"person","name":"A","contentHash":"${contentHash(person)}"}\n` +
+          `{"_id":"photo-p","_type":"photo","alt":"A","caption":"C","contentHash":"${contentHash(published)}",` +
+          `"image":{"_type":"image","_sanityAsset":"image@file://./images/photo-p.png"}}\n`,
+      },
+      { path: 'images/photo-p.png', content: new Uint8Array(png) },
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyJson } from '../src/json/copy.js'
+import { copyJson, setOwn } from '../src/json/copy.js'
 import { nestsDeeperThan, stringifyJson } from '../src/json/stringify.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 
@@ -89,5 +89,53 @@ describe('copyJson', () => {
     expect(Object.hasOwn(copy, '__proto__')).toBe(true)
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype)
     expect((copy as { polluted?: unknown }).polluted).toBeUndefined()
+  })
+})
+
+describe('copyJson and setOwn, exactly', () => {
+  it('a __proto__ key becomes a data property like any other key: writable, enumerable, configurable', () => {
+    const copy = copyJson(JSON.parse('{"__proto__": 1, "a": 2}'), null) as object
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')).toEqual({
+      value: 1,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
+    expect(Object.getOwnPropertyDescriptor(copy, 'a')).toEqual({
+      value: 2,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
+    const target: Record<string, unknown> = {}
+    setOwn(target, '__proto__', 'x')
+    setOwn(target, 'b', 'y')
+    expect(Object.entries(target)).toEqual([
+      ['__proto__', 'x'],
+      ['b', 'y'],
+    ])
+    expect(Object.getPrototypeOf(target)).toBe(Object.prototype)
+  })
+
+  it('returns a scalar as it is, and copies arrays as arrays', () => {
+    for (const scalar of [null, 0, 'x', true, undefined])
+      expect(copyJson(scalar, null)).toBe(scalar)
+    const copy = copyJson([1, [2, { a: [3] }]], null)
+    expect(copy).toStrictEqual([1, [2, { a: [3] }]])
+    expect(Array.isArray((copy as unknown[])[1])).toBe(true)
+  })
+
+  it('passes the state to items unchanged without `items`, and to keys unchanged without `keys`', () => {
+    const seen: unknown[] = []
+    copyJson({ a: [{ b: 1 }] }, 'S', {
+      extra: (object, state) => {
+        seen.push([Object.keys(object), state])
+        return []
+      },
+    })
+    expect(seen).toEqual([
+      [['a'], 'S'],
+      [['b'], 'S'],
+    ])
   })
 })

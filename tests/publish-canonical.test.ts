@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { canonical, contentHash, toContent } from '../src/publish/canonical.js'
+import { MAX_DEPTH } from '../src/check/walk.js'
+import {
+  canonical,
+  contentHash,
+  DRAFT_PREFIX,
+  HASH_FIELD,
+  publishedId,
+  SYSTEM_FIELDS,
+  toContent,
+} from '../src/publish/canonical.js'
 import { formatContentFile } from '../src/publish/content-file.js'
+import type { KeyOrder } from '../src/publish/key-order.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 
 const quote = {
@@ -145,5 +156,91 @@ describe('writeFilesAtomic', () => {
     await writeFilesAtomic(writes.slice(0, 1))
     expect(read(join(dir, 'a.json'), 'utf8')).toBe('new\n')
     expect(list(dir).sort()).toEqual(['a.json', 'blocker'])
+  })
+})
+
+describe('toContent and canonical, exactly', () => {
+  it('publishedId takes off one drafts. prefix, only at the start', () => {
+    expect(publishedId('drafts.quote-x')).toBe('quote-x')
+    expect(publishedId('drafts.drafts.x')).toBe('drafts.x')
+    expect(publishedId('quote-x')).toBe('quote-x')
+    expect(publishedId('my-drafts.x')).toBe('my-drafts.x')
+    expect(publishedId('drafts')).toBe('drafts')
+    expect(DRAFT_PREFIX).toBe('drafts.')
+    expect(HASH_FIELD).toBe('contentHash')
+    expect(SYSTEM_FIELDS).toEqual(['_rev', '_createdAt', '_updatedAt'])
+  })
+
+  it('drops system fields and contentHash at the top only, and Studio markers at every depth', () => {
+    const doc = {
+      _id: 'drafts.x',
+      _rev: 'r',
+      _createdAt: 'c',
+      _updatedAt: 'u',
+      contentHash: 'h',
+      nested: { _rev: 'kept', contentHash: 'kept', _createdAt: 'kept', _updatedAt: 'kept' },
+      list: [
+        { _ref: 'a', _weak: true, _strengthenOnPublish: { type: 'person' } },
+        { _ref: 'b', _weak: true },
+        { _ref: 'c', _strengthenOnPublish: { type: 'person' } },
+        { _ref: 'd', _weak: false, _strengthenOnPublish: { type: 'person' } },
+      ],
+    }
+    expect(JSON.stringify(toContent(doc))).toBe(
+      JSON.stringify({
+        _id: 'x',
+        nested: { _rev: 'kept', contentHash: 'kept', _createdAt: 'kept', _updatedAt: 'kept' },
+        list: [{ _ref: 'a' }, { _ref: 'b', _weak: true }, { _ref: 'c' }, { _ref: 'd' }],
+      }),
+    )
+    // The input is not changed.
+    expect(doc._id).toBe('drafts.x')
+    expect(doc.list[0]).toHaveProperty('_strengthenOnPublish')
+  })
+
+  it('a top-level _strengthenOnPublish marks the top-level _weak too', () => {
+    expect(toContent({ _weak: true, _strengthenOnPublish: {}, a: 1 })).toStrictEqual({ a: 1 })
+    expect(toContent({ _weak: true, a: 1 })).toStrictEqual({ _weak: true, a: 1 })
+  })
+
+  it('keeps an _id that is not a string as it is, and copies scalars and arrays', () => {
+    expect(toContent({ _id: 7, a: [1, 'x', null] })).toStrictEqual({ _id: 7, a: [1, 'x', null] })
+    expect(toContent({ a: 1 })).toStrictEqual({ a: 1 })
+  })
+
+  it('canonical: keys sorted at every depth, undefined left out, array order kept', () => {
+    expect(
+      canonical({ z: [{ b: 1, a: undefined, c: [3, 1] }], _id: 'drafts.x', y: undefined, m: null }),
+    ).toBe('{"_id":"x","m":null,"z":[{"b":1,"c":[3,1]}]}')
+  })
+
+  it('contentHash is the sha-256, in hex, of the canonical text', () => {
+    const doc = { text: 'é', _id: 'drafts.q', _rev: 'r' }
+    const text = '{"_id":"q","text":"é"}'
+    expect(canonical(doc)).toBe(text)
+    expect(contentHash(doc)).toBe(createHash('sha256').update(text).digest('hex'))
+  })
+})
+
+describe('formatContentFile: indented up to the validator depth limit, one line past it', () => {
+  /** An object whose objects nest `depth` levels (the top is level 0). */
+  function nestedTo(depth: number): Record<string, unknown> {
+    let value: Record<string, unknown> = { leaf: 1 }
+    for (let i = 0; i < depth; i++) value = { n: value }
+    return { _id: 'x', _type: 'unknown', ...value }
+  }
+
+  it('objects at level MAX_DEPTH - 1 (the deepest the validator accepts) are indented; one deeper, one line', () => {
+    const at = nestedTo(MAX_DEPTH - 1)
+    expect(formatContentFile(at)).toBe(`${JSON.stringify(at, null, 2)}\n`)
+    const past = nestedTo(MAX_DEPTH)
+    expect(formatContentFile(past)).toBe(`${JSON.stringify(past)}\n`)
+  })
+
+  it('orders with the KeyOrder it is given', () => {
+    const order = { apply: <T>(doc: T) => ({ b: 1, a: 2, doc }) as T } as unknown as KeyOrder
+    expect(formatContentFile({ c: 3 }, order)).toBe(
+      '{\n  "b": 1,\n  "a": 2,\n  "doc": {\n    "c": 3\n  }\n}\n',
+    )
   })
 })

@@ -153,8 +153,11 @@ export async function planPull(input: PullPlanInput): Promise<PullPlan> {
     }
     inDataset.add(id)
     const content = toContent(doc)
+    // Only the very asset the binary gives: an image without one (no binary, or no `_ref`) is
+    // the editor's, and goes into the file as it is.
+    const binary = input.photoAssets?.get(id)
     const image = content.image as { asset?: { _ref?: unknown } } | undefined
-    if (content._type === 'photo' && image?.asset?._ref === input.photoAssets?.get(id))
+    if (content._type === 'photo' && binary !== undefined && image?.asset?._ref === binary)
       delete content.image
     const text = formatContentFile(content)
     const existing = byId.get(id)
