@@ -31,7 +31,7 @@ function check(document: Json): { failed: boolean; findings: Finding[]; quotatio
   return { failed: fast.failed, findings, quotations }
 }
 
-const span = (key: string, text: string, marks: string[] = []) => ({
+const span = (key: string, text: string, marks: unknown[] = []) => ({
   _type: 'span',
   _key: key,
   text,
