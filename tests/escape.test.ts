@@ -55,6 +55,10 @@ describe('replaceDisallowedCharacters', () => {
     expect(replaceDisallowedCharacters(kept)).toBe(kept)
   })
 
+  it('replaces them in a text that holds nothing else', () => {
+    expect(replaceDisallowedCharacters('\u0001\uFFFE')).toBe(`${R}${R}`)
+  })
+
   it('replaces every one, not only the first', () => {
     expect(replaceDisallowedCharacters('\u0000x\u0000\uFFFF')).toBe(`${R}x${R}${R}`)
   })

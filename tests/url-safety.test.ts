@@ -95,6 +95,9 @@ describe('relativeHref', () => {
     ['articles/x/index.html', 'people/y/index.html', undefined, '../../people/y/index.html'],
     ['a/b/c.html', 'a/b.html', undefined, '../b.html'],
     ['a/b.html', 'a/b/c.html', undefined, 'b/c.html'],
+    // The target's last segment is a file, never a folder to share, even when it is named like
+    // the folder the link starts in.
+    ['a/b/c.html', 'a/b', undefined, '../b'],
     ['a/x/y/p.html', 'a/z/q.html', undefined, '../../z/q.html'],
     [
       'articles/x/index.html',
