@@ -26,15 +26,62 @@ export interface MutationScope {
   testFiles: readonly string[]
 }
 
+/** The test files of the validator's scopes. */
+const VALIDATOR_TESTS = [
+  'tests/validate-fixtures.test.ts',
+  'tests/validate-content.test.ts',
+  'tests/validate-stdin.test.ts',
+  'tests/bad-input.test.ts',
+  'tests/misquote.test.ts',
+  'tests/salvage.test.ts',
+  'tests/validate-references.test.ts',
+  'tests/validate-deferred.test.ts',
+  'tests/validate-schema-messages.test.ts',
+  'tests/validate-json-text.test.ts',
+  'tests/validate-portable-text.test.ts',
+] as const
+
 /** The scopes, by the name `npm run test:mutation -- <name>` takes. */
 export const MUTATION_SCOPES = {
   // src/rules.ts is left out: its summaries are prose for people, and every fixture checks the
   // severities (mutating the catalogue would only add survivors no test should pin down).
-  validator: {
-    summary: "the validator's rules and checks: parsing, schema, Portable Text, references, quotes",
+  // The validator is three scopes, so that each run stays well under an hour on two cores.
+  documents: {
+    summary: "the validator's checks of one document: schema, vocabulary, Portable Text, walks",
     goal: 85,
     mutate: [
-      'src/check/**/*.ts',
+      'src/check/document.ts',
+      'src/check/finding.ts',
+      'src/check/portable-text.ts',
+      'src/check/schema.ts',
+      'src/check/schema-messages.ts',
+      'src/check/vocabulary.ts',
+      'src/check/walk.ts',
+    ],
+    testFiles: VALIDATOR_TESTS,
+  },
+  cross: {
+    summary:
+      "the validator's checks across documents: references, quotes, ids and slugs, parsing, salvage, deferred positions",
+    goal: 85,
+    mutate: [
+      'src/check/cross-document.ts',
+      'src/check/references.ts',
+      'src/check/quotes.ts',
+      'src/check/word-diff.ts',
+      'src/check/slugs.ts',
+      'src/check/document-table.ts',
+      'src/check/deferred.ts',
+      'src/check/parse.ts',
+      'src/check/salvage.ts',
+    ],
+    testFiles: VALIDATOR_TESTS,
+  },
+  input: {
+    summary:
+      "the validator's input and run: paths, batches, stdin, threads, positions in JSON text, messages",
+    goal: 85,
+    mutate: [
       'src/validate.ts',
       'src/messages.ts',
       'src/input/*.ts',
@@ -45,19 +92,7 @@ export const MUTATION_SCOPES = {
       'src/json/pointer.ts',
       'src/validators.ts',
     ],
-    testFiles: [
-      'tests/validate-fixtures.test.ts',
-      'tests/validate-content.test.ts',
-      'tests/validate-stdin.test.ts',
-      'tests/bad-input.test.ts',
-      'tests/misquote.test.ts',
-      'tests/salvage.test.ts',
-      'tests/validate-references.test.ts',
-      'tests/validate-deferred.test.ts',
-      'tests/validate-schema-messages.test.ts',
-      'tests/validate-json-text.test.ts',
-      'tests/validate-portable-text.test.ts',
-    ],
+    testFiles: VALIDATOR_TESTS,
   },
   publish: {
     summary: 'the publish plan, pull and the canonical form of documents',
@@ -128,6 +163,11 @@ export const MUTATION_SCOPES = {
 /** The name of a scope. */
 export type ScopeName = keyof typeof MUTATION_SCOPES
 
+/** Names that stand for several scopes, run one after another. */
+export const SCOPE_GROUPS: Readonly<Record<string, readonly ScopeName[]>> = {
+  validator: ['documents', 'cross', 'input'],
+}
+
 /** The environment variable that names the scope being run, for vitest.mutation.config.ts. */
 export const SCOPE_ENV = 'MUTATION_SCOPE'
 
@@ -138,9 +178,12 @@ export function scopeTestFiles(name: string | undefined): string[] {
   return [...MUTATION_SCOPES[name as ScopeName].testFiles]
 }
 
-/** Where a scope's reports go, from the package root (gitignored). */
-export function reportDir(scope: ScopeName): string {
-  return `reports/mutation/${scope}`
+/**
+ * Where a scope's reports go, from the package root (gitignored). A run narrowed with `only`
+ * reports beside the scope's, so it never replaces the whole scope's report or incremental file.
+ */
+export function reportDir(scope: ScopeName, narrowed = false): string {
+  return narrowed ? `reports/mutation/${scope}/only` : `reports/mutation/${scope}`
 }
 
 /** A symbolic link in the package, as the sandbox must hold it again. */
@@ -186,18 +229,24 @@ export interface RunSettings {
   incremental: boolean
   /** The package's symbolic links (see {@link symbolicLinks}). */
   links: readonly SymbolicLink[]
+  /**
+   * Mutate only these files of the scope (globs, or `file:line-line` ranges, as Stryker reads
+   * them), to work through one file's survivors without waiting for the whole scope.
+   */
+  only?: readonly string[]
 }
 
 /** The StrykerJS options of one scope. */
 export function strykerOptions(scope: ScopeName, settings: RunSettings): StrykerOptions {
-  const reports = reportDir(scope)
+  const narrowed = settings.only !== undefined && settings.only.length > 0
+  const reports = reportDir(scope, narrowed)
   return {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     // The scope's test files, named by SCOPE_ENV; "related" would follow the package alias into
     // every test file.
     vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-    mutate: [...MUTATION_SCOPES[scope].mutate],
+    mutate: narrowed ? [...(settings.only ?? [])] : [...MUTATION_SCOPES[scope].mutate],
     // Each mutant runs only the tests that reach it.
     coverageAnalysis: 'perTest',
     // No type checker: TypeScript 7 has no JavaScript API for it to call.

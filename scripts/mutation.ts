@@ -10,21 +10,26 @@ import {
   MUTATION_SCOPES,
   reportDir,
   SCOPE_ENV,
+  SCOPE_GROUPS,
   type ScopeName,
   strykerOptions,
   symbolicLinks,
 } from './mutation-config.js'
 
 const NAMES = Object.keys(MUTATION_SCOPES) as ScopeName[]
+const GROUPS = Object.keys(SCOPE_GROUPS)
 
-const USAGE = `Usage: npm run test:mutation -- [${NAMES.join('|')}…] [--concurrency N] [--incremental]
+const USAGE = `Usage: npm run test:mutation -- [${[...GROUPS, ...NAMES].join('|')}…] [--concurrency N] [--incremental] [--mutate FILE…]
 
 Mutation testing (StrykerJS): makes small changes to the code of a scope and runs that scope's
 tests against each; a change no test notices "survives". With no scope named, runs every scope,
 one after another. Scopes:
 ${NAMES.map((name) => `  ${name.padEnd(10)} ${MUTATION_SCOPES[name].summary}`).join('\n')}
+${GROUPS.map((name) => `  ${name.padEnd(10)} the scopes ${SCOPE_GROUPS[name]?.join(', ')}`).join('\n')}
 --concurrency  test processes at once (default: one less than the cores, at least 1)
 --incremental  reuse the last run's results for the code and tests that did not change
+--mutate       mutate only this file of the one scope named (repeatable; FILE:10-20 for lines),
+               reported in reports/mutation/<scope>/only/
 Reports: reports/mutation/<scope>/index.html, mutation.json and survivors.txt.
 Exit codes: 0 every score reached its goal, 1 a score is below it, 2 usage or a failed run.`
 
@@ -32,6 +37,7 @@ interface Command {
   scopes: ScopeName[]
   concurrency: number
   incremental: boolean
+  only: string[]
 }
 
 function parseCommand(): Command | 'help' {
@@ -41,18 +47,26 @@ function parseCommand(): Command | 'help' {
     options: {
       concurrency: { type: 'string' },
       incremental: { type: 'boolean', default: false },
+      mutate: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) return 'help'
-  const unknown = positionals.filter((name) => !(NAMES as string[]).includes(name))
+  const known = [...NAMES, ...GROUPS]
+  const unknown = positionals.filter((name) => !known.includes(name))
   if (unknown.length > 0)
-    throw new UsageError(`Unknown scope "${unknown.join(', ')}": use ${NAMES.join(', ')}.`)
+    throw new UsageError(`Unknown scope "${unknown.join(', ')}": use ${known.join(', ')}.`)
   const concurrency = Number(values.concurrency ?? Math.max(1, availableParallelism() - 1))
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new UsageError(`--concurrency must be a whole number ≥ 1, not "${values.concurrency}".`)
-  const scopes = positionals.length === 0 ? NAMES : [...new Set(positionals as ScopeName[])]
-  return { scopes, concurrency, incremental: Boolean(values.incremental) }
+  const named = positionals.flatMap((name) => SCOPE_GROUPS[name] ?? [name as ScopeName])
+  const scopes = named.length === 0 ? NAMES : [...new Set(named)]
+  const only = values.mutate ?? []
+  if (only.length > 0 && scopes.length !== 1)
+    throw new UsageError(
+      '--mutate narrows one scope: name exactly one (its tests are the ones run).',
+    )
+  return { scopes, concurrency, incremental: Boolean(values.incremental), only }
 }
 
 type Results = Awaited<ReturnType<Stryker['runMutationTest']>>
@@ -133,7 +147,7 @@ async function main(): Promise<number> {
     const f = figures(results)
     const goal = MUTATION_SCOPES[scope].goal
     belowGoal ||= f.score < goal
-    const dir = reportDir(scope)
+    const dir = reportDir(scope, command.only.length > 0)
     await mkdir(dir, { recursive: true })
     await writeFile(join(dir, 'survivors.txt'), `${survivors(results)}\n`)
     lines.push(

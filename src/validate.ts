@@ -34,7 +34,7 @@ export interface ValidateOptions {
    * (< 200 MB for 50,000 documents) on machines with many cores.
    */
   workers?: number
-  /** Input size, in bytes, from which checker threads start. Default 4 MiB. */
+  /** Input size, in bytes, from which checker threads start. Default 2 MiB. */
   parallelFrom?: number
   /** The folder relative `inputs` start from (the CLI passes the user's). Default: the working directory. */
   cwd?: string

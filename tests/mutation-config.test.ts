@@ -3,6 +3,8 @@ import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   MUTATION_SCOPES,
+  reportDir,
+  SCOPE_GROUPS,
   scopeTestFiles,
   strykerOptions,
   symbolicLinks,
@@ -47,6 +49,43 @@ describe('mutation-testing scopes', () => {
       for (const file of scope.testFiles) expect(existsSync(join(ROOT, file)), file).toBe(true)
     },
   )
+
+  it('mutates each source file in one scope at most, so no run repeats another', () => {
+    const owners = new Map<string, string[]>()
+    for (const [name, scope] of Object.entries(MUTATION_SCOPES)) {
+      for (const glob of scope.mutate) {
+        const regex = globToRegExp(glob)
+        for (const file of SOURCES.filter((f) => regex.test(f)))
+          owners.set(file, [...(owners.get(file) ?? []), name])
+      }
+    }
+    const shared = [...owners].filter(([, names]) => names.length > 1)
+    expect(shared).toEqual([])
+    // The validator's files, as they were one scope before it was split to fit the hour.
+    const validator = ['src/check/', 'src/input/', 'src/validate.ts', 'src/messages.ts']
+    for (const file of SOURCES.filter((f) => validator.some((v) => f.startsWith(v)))) {
+      expect(owners.get(file), file).toHaveLength(1)
+    }
+  })
+
+  it('runs a group as its scopes, every one of which exists', () => {
+    expect(SCOPE_GROUPS.validator).toEqual(['documents', 'cross', 'input'])
+    for (const names of Object.values(SCOPE_GROUPS))
+      for (const name of names) expect(Object.keys(MUTATION_SCOPES)).toContain(name)
+  })
+
+  it('mutates only the files --mutate names, and reports them apart from the whole scope', () => {
+    const settings = { concurrency: 1, incremental: true, links: [] }
+    const whole = strykerOptions('input', settings)
+    expect(whole.mutate).toEqual([...MUTATION_SCOPES.input.mutate])
+    expect(whole.incrementalFile).toBe('reports/mutation/input/incremental.json')
+    const narrowed = strykerOptions('input', { ...settings, only: ['src/validate.ts:40-60'] })
+    expect(narrowed.mutate).toEqual(['src/validate.ts:40-60'])
+    expect(narrowed.incrementalFile).toBe('reports/mutation/input/only/incremental.json')
+    expect(narrowed.jsonReporter).toEqual({ fileName: 'reports/mutation/input/only/mutation.json' })
+    expect(reportDir('input', true)).toBe('reports/mutation/input/only')
+    expect(strykerOptions('input', { ...settings, only: [] }).mutate).toEqual(whole.mutate)
+  })
 
   it('gives vitest the test files of the scope named, and refuses any other name', () => {
     expect(scopeTestFiles('escaping')).toEqual([...MUTATION_SCOPES.escaping.testFiles])
