@@ -52,6 +52,71 @@ describe('wordDiff', () => {
     )
   })
 
+  it('shows a word replaced at either end as removed and added, not as annotation left out', () => {
+    expect(wordDiff('1 2 3 4 5 6 7 8 9 X', '1 2 3 4 5 6 7 8 9 Y')).toBe('… 6 7 8 9 [-X-]{+Y+}')
+    expect(wordDiff('X 1 2 3 4 5 6 7 8 9', 'Y 1 2 3 4 5 6 7 8 9')).toBe('[-X-]{+Y+} 1 2 3 4 …')
+    expect(wordDiff('a 1 2 3 4 5 6 7 8 b', 'A 1 2 3 4 5 6 7 8 B')).toBe(
+      '[-a-]{+A+} 1 2 3 4 5 6 7 8 [-b-]{+B+}',
+    )
+    expect(wordDiff('a 1 2 3 4 5 6 7 8 9 b', 'A 1 2 3 4 5 6 7 8 9 B')).toBe(
+      '[-a-]{+A+} 1 2 3 4 … 6 7 8 9 [-b-]{+B+}',
+    )
+  })
+
+  it('shows words only removed or only added in the middle, with no empty brackets', () => {
+    expect(wordDiff('a b c', 'a c')).toBe('a [-b-] c')
+    expect(wordDiff('a c', 'a b c')).toBe('a {+b+} c')
+    expect(wordDiff('x x x', 'x x')).toBe('x x [-x-]')
+    expect(wordDiff('a b k', 'k a b')).toBe('a b [-k-]')
+    expect(wordDiff('a', '')).toBe('[-a-]')
+  })
+
+  it('keeps several changes apart, each with its context, and cuts long unchanged runs', () => {
+    expect(
+      wordDiff(
+        'one two three four five six seven eight nine ten eleven twelve',
+        'one two THREE four five six seven eight nine ten ELEVEN twelve',
+      ),
+    ).toBe(
+      'one two [-three-]{+THREE+} four five six seven eight nine ten [-eleven-]{+ELEVEN+} twelve',
+    )
+    expect(wordDiff('a b c d e f g h i j k l m n', 'a b c d e Z g h i j k l m n')).toBe(
+      '… b c d e [-f-]{+Z+} g h i j …',
+    )
+    expect(wordDiff('p q r s', 'q p s r')).toBe('[-p-] q [-r-]{+p+} s …')
+    expect(wordDiff('x A', 'B x')).toBe('x [-A-]')
+    expect(wordDiff('k a b', 'a b k')).toBe('[-k-] a b …')
+    expect(wordDiff('P m n Q', 'R m n S T')).toBe('[-P-]{+R+} m n [-Q-]{+S T+}')
+    expect(wordDiff('P m n o p q r Q', 'R m n o p q r S T')).toBe(
+      '[-P-]{+R+} m n o p q r [-Q-]{+S T+}',
+    )
+  })
+
+  it('marks one "…" where annotation words beyond the quote are left out', () => {
+    expect(wordDiff('a b', 'a b c d')).toBe('a b …')
+    expect(wordDiff('c d', 'a b c d')).toBe('c d')
+    expect(wordDiff('b c', 'a b c d')).toBe('b c …')
+    expect(wordDiff('x x', 'x x x')).toBe('x x …')
+    expect(wordDiff('X 1 2 3 4 5 6', 'Y 1 2 3 4 5 6 extra')).toBe('[-X-]{+Y+} 1 2 3 4 …')
+    expect(wordDiff('', 'a')).toBe('')
+    expect(wordDiff('', '')).toBe('')
+  })
+
+  it('compares words, whatever the spaces between them, and keeps punctuation and case', () => {
+    expect(wordDiff('  spaced   out\ttext ', 'spaced out\ntext')).toBe('spaced out text')
+    expect(wordDiff('same words here', 'same words here')).toBe('same words here')
+    expect(wordDiff('Hello, world.', 'Hello world.')).toBe('[-Hello,-]{+Hello+} world.')
+  })
+
+  it('diffs a middle of exactly a million cells word by word, and a larger one as one change', () => {
+    const common = Array.from({ length: 998 }, (_, i) => `c${i}`)
+    const exact = wordDiff(['X', ...common, 'Y'].join(' '), ['P', ...common, 'Q'].join(' '))
+    expect(exact).toBe('[-X-]{+P+} c0 c1 c2 c3 … c994 c995 c996 c997 [-Y-]{+Q+}')
+    const a = ['X', 'Z', ...common, 'Y'].join(' ')
+    const b = ['P', ...common, 'Q'].join(' ')
+    expect(wordDiff(a, b)).toBe(`[-${a}-]{+${b}+}`)
+  })
+
   it('shows long texts that share no word as one change, without a quadratic table', () => {
     const a = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' ')
     const b = Array.from({ length: 5000 }, (_, i) => `b${i}`).join(' ')

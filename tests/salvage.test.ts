@@ -41,6 +41,35 @@ describe('salvage', () => {
     expect(salvage('{"_type": "person",}', 'person-a')).toEqual({ ids: ['person-a'], refs: [] })
   })
 
+  it('takes a string after a colon as the value of the key before it, and nothing else', () => {
+    // Outside any bracket, a `_ref` still counts; an `_id` must be at the top of an object.
+    expect(salvage('"_ref": "b"')).toEqual({ ids: [], refs: ['b'] })
+    expect(salvage('["_id": "x"]')).toEqual({ ids: [], refs: [] })
+    expect(salvage('[{"_id": "x"}]')).toEqual({ ids: [], refs: [] })
+    // Without commas, each key still starts afresh after the value before it.
+    expect(salvage('{"_ref": "a" "_ref": "c"}')).toEqual({ ids: [], refs: ['a', 'c'] })
+    expect(salvage('{"x": {} "_ref": "b"}')).toEqual({ ids: [], refs: ['b'] })
+    // A bare word after a colon is a value, not a key; a string with no colon before it is a key.
+    expect(salvage('{"x": _ref: "b"}')).toEqual({ ids: [], refs: [] })
+    expect(salvage('{_ref "b"}')).toEqual({ ids: [], refs: [] })
+    expect(salvage('{"_ref" "b"}')).toEqual({ ids: [], refs: [] })
+    expect(salvage('{"_ref", : "b"}')).toEqual({ ids: [], refs: [] })
+  })
+
+  it('reads escaped quotes in strings, and keeps a string JSON cannot read as written', () => {
+    expect(salvage('{"_id": "a\\"b"}')).toEqual({ ids: ['a"b'], refs: [] })
+    expect(salvage("{'_id': 'a\\x'}")).toEqual({ ids: ['a\\x'], refs: [] })
+  })
+
+  it('stops at a string that does not end, and at a bare value at the very end', () => {
+    expect(salvage('"_id')).toEqual({ ids: null, refs: null })
+    expect(salvage('{"_id": "a", "n": 12')).toEqual({ ids: ['a'], refs: null })
+  })
+
+  it('adds no id for an empty file name', () => {
+    expect(salvage('{}', '')).toEqual({ ids: [], refs: [] })
+  })
+
   it('never recurses: 200,000 levels of nesting are scanned', () => {
     const deep = `{"_id": "deep", "a": ${'['.repeat(200_000)}${']'.repeat(200_000)},}`
     expect(salvage(deep)).toEqual({ ids: ['deep'], refs: [] })

@@ -8,7 +8,8 @@ import {
   CrossDocumentChecks,
   type DocumentFacts,
 } from '../src/check/cross-document.js'
-import { allows } from '../src/check/references.js'
+import { allows, type Reference, ReferenceCollector } from '../src/check/references.js'
+import { slugOf } from '../src/check/slugs.js'
 import { messages } from '../src/messages.js'
 
 describe('allows', () => {
@@ -72,5 +73,113 @@ describe('a reference field that allows several types', () => {
     expect(messages.dangling('nobody', ['person', 'photo'], false)).toContain(
       'add a person or photo document with `_id` `nobody`',
     )
+  })
+})
+
+describe('the checks across documents, when input ends', () => {
+  const article = (id: string | null, line: number): DocumentFacts => ({
+    ...facts('', 'article', line),
+    id,
+  })
+
+  it('waits for a target once per document and kind of field, however often it is named', () => {
+    const checks = new CrossDocumentChecks()
+    const photo = { target: 'p', allowed: 'photo', weak: false }
+    checks.add(
+      {
+        documents: [article('a', 1), article('b', 2)],
+        references: [
+          { ...photo, documents: [0, 0] },
+          { ...photo, documents: [0, 1] },
+          { ...photo, weak: true, documents: [0] },
+          { ...photo, allowed: 'person', documents: [0] },
+        ],
+        quotations: [],
+      },
+      SOURCE,
+    )
+    const deferred = checks.finish()
+    const from = (d: (typeof deferred)[number]) =>
+      d.findings.map((f) => (f.kind === 'quotation' ? f.from.documentId : f.kind))
+    expect(deferred.map((d) => [d.place.documentId, from(d)])).toEqual([
+      ['a', ['reference', 'reference', 'reference']],
+      ['b', ['reference']],
+    ])
+    expect(deferred[0]?.findings).toEqual([
+      { kind: 'reference', target: 'p', weak: false, allowed: 'photo' },
+      { kind: 'reference', target: 'p', weak: true, allowed: 'photo' },
+      { kind: 'reference', target: 'p', weak: false, allowed: 'person' },
+    ])
+  })
+
+  it('takes no document without an id or a type as a duplicate, nor as of the wrong type', () => {
+    const checks = new CrossDocumentChecks()
+    const untyped = (id: string, line: number): DocumentFacts => ({
+      ...facts(id, '', line),
+      type: null,
+      slug: 'same',
+    })
+    checks.add(
+      {
+        documents: [article(null, 1), article(null, 2), untyped('n1', 3), untyped('n2', 4)],
+        references: [{ target: 'n1', allowed: 'photo', weak: false, documents: [0] }],
+        quotations: [],
+      },
+      SOURCE,
+    )
+    expect(checks.finish()).toEqual([])
+  })
+
+  it('reports a quote nobody refers to, though a file that cannot be read refers to others', () => {
+    const checks = new CrossDocumentChecks()
+    const unreadable = { ...article(null, 1), salvage: { ids: ['u'], refs: ['p'] } }
+    const quote = { ...facts('q', 'quote', 2), quote: { kind: 'full', text: 'words' } }
+    checks.add({ documents: [unreadable, quote], references: [], quotations: [] }, SOURCE)
+    expect(checks.finish().map((d) => [d.place.documentId, d.findings])).toEqual([
+      [
+        'q',
+        [
+          {
+            kind: 'finding',
+            finding: {
+              rule: 'quote/unreferenced',
+              message: messages.unreferenced('q'),
+              pointer: '/_id',
+            },
+          },
+        ],
+      ],
+    ])
+  })
+})
+
+describe('slugOf', () => {
+  it('is the string `slug.current` of a document, and null for anything else', () => {
+    expect(slugOf({ slug: { current: 'a-b' } })).toBe('a-b')
+    for (const document of [undefined, null, 'x', {}, { slug: null }, { slug: 'a' }])
+      expect(slugOf(document)).toBeNull()
+    expect(slugOf({ slug: { current: 5 } })).toBeNull()
+  })
+})
+
+describe('ReferenceCollector', () => {
+  it('collects each `_ref` of a reference field, with its pointer, and skips what is not one', () => {
+    const found: Reference[] = []
+    const collector = new ReferenceCollector((reference) => found.push(reference))
+    collector.object(
+      { photo: { _ref: 'photo-a', _weak: true }, title: { _ref: 'not-a-field' } },
+      'article',
+      ['x'],
+    )
+    collector.object({ photo: null }, 'article')
+    collector.object({ photo: {} }, 'article')
+    collector.object({ photo: { _ref: 'image-abc-200x200-jpg' } }, 'photoEmbed')
+    collector.object({ photo: [{ _ref: 'photo-b' }, 'photo-c', { _ref: 'photo-d' }] }, 'photoEmbed')
+    collector.object({ photo: { _ref: 'photo-e' } }, 'unknownType')
+    expect(found).toEqual([
+      { target: 'photo-a', allowed: 'photo', weak: true, pointer: '/x/photo/_ref' },
+      { target: 'photo-b', allowed: 'photo', weak: false },
+      { target: 'photo-d', allowed: 'photo', weak: false },
+    ])
   })
 })

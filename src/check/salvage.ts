@@ -86,6 +86,7 @@ export function salvage(text: string, fileName?: string): Salvage {
 /** The index of the quote that closes the string opened at `start`, or -1 when the text ends first. */
 function stringEnd(text: string, start: number): number {
   const quote = text[start]
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which is neither a backslash nor the quote
   for (let i = start + 1; i < text.length; i++) {
     const c = text[i]
     if (c === '\\') i++

@@ -20,24 +20,28 @@ type Op = { kind: 'equal' | 'removed' | 'added'; word: string }
 export function wordDiff(from: string, to: string): string {
   const ops = diff(words(from), words(to))
   while (ops[0]?.kind === 'added') ops.shift()
-  let trimmedEnd = false
-  while (ops.at(-1)?.kind === 'added') {
-    ops.pop()
-    trimmedEnd = true
-  }
+  // Added words at the end are the annotation's extra words only when the quote's own words end
+  // before them; after removed words they are what the quote's last words became.
+  let last = ops.length
+  while (ops[last - 1]?.kind === 'added') last--
+  const trimmedEnd = last < ops.length && ops[last - 1]?.kind !== 'removed'
+  if (trimmedEnd) ops.length = last
   const parts = render(ops)
   if (trimmedEnd && parts.at(-1) !== '…') parts.push('…')
   return parts.join(' ')
 }
 
 function words(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word !== '')
+  return text.match(/\S+/g) ?? []
 }
 
 /** Common prefix and suffix first (most of a misquote), then a longest common subsequence. */
 function diff(a: readonly string[], b: readonly string[]): Op[] {
   let start = 0
-  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  // A word of `a` equal to b[start] is one `b` has, so one bound is enough; stepping one past the
+  // end of equal texts (`<=`) compares undefined with undefined and leaves the same prefix.
+  // Stryker disable next-line EqualityOperator: as said, `<=` ends with the same prefix
+  while (start < a.length && a[start] === b[start]) start++
   let end = 0
   while (
     end < a.length - start &&
@@ -56,8 +60,7 @@ function diff(a: readonly string[], b: readonly string[]): Op[] {
 function middle(a: readonly string[], b: readonly string[]): Op[] {
   const removed = (word: string): Op => ({ kind: 'removed', word })
   const added = (word: string): Op => ({ kind: 'added', word })
-  if (a.length * b.length > MAX_CELLS || a.length === 0 || b.length === 0)
-    return [...a.map(removed), ...b.map(added)]
+  if (a.length * b.length > MAX_CELLS) return [...a.map(removed), ...b.map(added)]
   // lengths[i * w + j]: the longest common subsequence of a[i..] and b[j..].
   const w = b.length + 1
   const lengths = new Int32Array((a.length + 1) * w)
@@ -88,7 +91,7 @@ function render(ops: readonly Op[]): string[] {
   const parts: string[] = []
   let i = 0
   while (i < ops.length) {
-    if (ops[i]?.kind === 'equal') {
+    if ((ops[i] as Op).kind === 'equal') {
       const run: string[] = []
       while (ops[i]?.kind === 'equal') run.push((ops[i++] as Op).word)
       // Context follows the change before the run, and leads to the change after it.
@@ -101,7 +104,7 @@ function render(ops: readonly Op[]): string[] {
     }
     const removed: string[] = []
     const added: string[] = []
-    while (i < ops.length && ops[i]?.kind !== 'equal') {
+    while (i < ops.length && (ops[i] as Op).kind !== 'equal') {
       const op = ops[i++] as Op
       ;(op.kind === 'removed' ? removed : added).push(op.word)
     }
