@@ -65,8 +65,8 @@ const ERRNO_WORDS: Record<string, string> = {
 export const messages = {
   unreadable(path: string, errno: string): string {
     const words = ERRNO_WORDS[errno] ?? 'it cannot be read'
-    const fix = errno === 'EACCES' || errno === 'EPERM' ? 'give read permission' : 'check the path'
-    return `Cannot read ${code(path)}: ${words} (${errno}). ${fix[0]?.toUpperCase()}${fix.slice(1)}.`
+    const fix = errno === 'EACCES' || errno === 'EPERM' ? 'Give read permission' : 'Check the path'
+    return `Cannot read ${code(path)}: ${words} (${errno}). ${fix}.`
   },
   unsupportedFile(path: string): string {
     return `${code(path)} is not a .json or .ndjson file: name a .json file (one document), an .ndjson file (one document per line), a directory, or - to read NDJSON from stdin.`
