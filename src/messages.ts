@@ -41,8 +41,8 @@ export function jsonType(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  if (typeof value === 'boolean') return 'a boolean'
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number'
+  // A boolean, a string, a bigint: `typeof` says it.
   return `a ${typeof value}`
 }
 
