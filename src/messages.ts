@@ -41,8 +41,8 @@ export function jsonType(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  if (typeof value === 'boolean') return 'a boolean'
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number'
+  // A boolean, a string, a bigint: `typeof` says it.
   return `a ${typeof value}`
 }
 
@@ -65,8 +65,8 @@ const ERRNO_WORDS: Record<string, string> = {
 export const messages = {
   unreadable(path: string, errno: string): string {
     const words = ERRNO_WORDS[errno] ?? 'it cannot be read'
-    const fix = errno === 'EACCES' || errno === 'EPERM' ? 'give read permission' : 'check the path'
-    return `Cannot read ${code(path)}: ${words} (${errno}). ${fix[0]?.toUpperCase()}${fix.slice(1)}.`
+    const fix = errno === 'EACCES' || errno === 'EPERM' ? 'Give read permission' : 'Check the path'
+    return `Cannot read ${code(path)}: ${words} (${errno}). ${fix}.`
   },
   unsupportedFile(path: string): string {
     return `${code(path)} is not a .json or .ndjson file: name a .json file (one document), an .ndjson file (one document per line), a directory, or - to read NDJSON from stdin.`

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
+import { messages } from '../src/messages.js'
 import { BOTH_WAYS, runValidate, STACK_TRACE, UNDER_MUTATION } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-bad-input-'))
@@ -180,6 +181,97 @@ describe.each(BOTH_WAYS)('bad input gets an error, never a stack trace ($way)', 
     )
     expect(report.problems[0]?.message).toContain('\\u001b[31m')
     expect(report.problems[0]?.message).not.toContain('\u001b')
+  })
+})
+
+describe('what bad input is told, word for word', () => {
+  it('an unreadable path: what the error code means, and what to do', () => {
+    const words: [string, string, string][] = [
+      ['ENOENT', 'no such file or directory', 'Check the path'],
+      ['EACCES', 'permission denied', 'Give read permission'],
+      ['EPERM', 'operation not permitted', 'Give read permission'],
+      ['ENOTDIR', 'a part of the path is not a directory', 'Check the path'],
+      ['ELOOP', 'too many symbolic links', 'Check the path'],
+      ['EISDIR', 'it is a directory', 'Check the path'],
+      ['EIO', 'it cannot be read', 'Check the path'],
+    ]
+    for (const [errno, meaning, fix] of words) {
+      expect(messages.unreadable('a.json', errno)).toBe(
+        `Cannot read \`a.json\`: ${meaning} (${errno}). ${fix}.`,
+      )
+    }
+  })
+
+  it('a byte that is not UTF-8, in two hexadecimal digits', () => {
+    expect(messages.encoding(0xff)).toBe(
+      'The text is not valid UTF-8 (byte 0xFF): save the file as UTF-8.',
+    )
+    expect(messages.encoding(0x5)).toBe(
+      'The text is not valid UTF-8 (byte 0x05): save the file as UTF-8.',
+    )
+  })
+
+  it('a syntax error: V8’s reason, and what to do about that kind of error', () => {
+    const hints: [string, string][] = [
+      [
+        'Unexpected end of JSON input',
+        'The text stops in the middle of a value (cut off?): complete it, or restore the file.',
+      ],
+      [
+        'Unterminated string',
+        'The text stops in the middle of a value (cut off?): complete it, or restore the file.',
+      ],
+      [
+        'Expected double-quoted property name',
+        'Remove the comma before it, or put the property name in double quotes.',
+      ],
+      [
+        "Expected ',' or '}' after property value",
+        'Add the missing comma, or close the object with `}`.',
+      ],
+      [
+        "Expected ',' or ']' after array element",
+        'Add the missing comma, or close the array with `]`.',
+      ],
+      ["Expected ':' after property name", 'Put a `:` between the name and its value.'],
+      [
+        'Bad control character in string literal',
+        'Write tabs and line breaks inside strings as \\t and \\n.',
+      ],
+      ['Bad escaped character', 'Use a JSON escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX.'],
+      [
+        'Unexpected non-whitespace character after JSON',
+        'A .json file holds one document, and an NDJSON line holds one document: move the rest to its own file or line.',
+      ],
+      [
+        "Unexpected token 'N'",
+        'JSON has no comments, single quotes, trailing commas, undefined or NaN: fix the text here.',
+      ],
+    ]
+    for (const [reason, hint] of hints) {
+      expect(messages.syntax(reason)).toBe(`Invalid JSON: ${reason}. ${hint}`)
+    }
+  })
+
+  it('a document that is not an object, in a .json file and on an NDJSON line', () => {
+    expect(messages.notObject('an array', 'json')).toBe(
+      'A document must be a JSON object, not an array: a .json file holds one document; put many documents in an .ndjson file, one per line.',
+    )
+    expect(messages.notObject('a string', 'ndjson')).toBe(
+      'A document must be a JSON object, not a string: put one document object on each line.',
+    )
+  })
+
+  it('a missing `_id` or `_type`, with the types there are', () => {
+    expect(messages.missingId(undefined, ['person'])).toBe(
+      'The document has no `_id`: add a unique string id made of letters, digits and hyphens, such as `person-first-top-level-meeting`.',
+    )
+    expect(messages.missingId('null', [])).toBe(
+      'Its `_id` is null, not a string: use a unique string id made of letters, digits and hyphens, such as `article-first-top-level-meeting`.',
+    )
+    expect(messages.missingType(undefined, ['person'])).toBe(
+      'The document has no `_type`: add one of `person`.',
+    )
   })
 })
 

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { wordDiff } from '../src/check/word-diff.js'
+import { messages } from '../src/messages.js'
 import { BOTH_WAYS, type JsonProblem, type JsonReport } from './validate-cli.js'
 
 const FIXTURE = '088-quote-misquoted-late-in-a-long-quote.ndjson'
@@ -121,5 +122,18 @@ describe('wordDiff', () => {
     const a = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' ')
     const b = Array.from({ length: 5000 }, (_, i) => `b${i}`).join(' ')
     expect(wordDiff(a, b).startsWith('[-a0 a1')).toBe(true)
+  })
+})
+
+describe('the message of a quote that is not verbatim', () => {
+  it('names an annotating document without an id by where it is, and leaves out an unknown diff', () => {
+    expect(messages.notVerbatim('quote-a', undefined, { id: null, at: 'a.ndjson:3:7' })).toBe(
+      "Quote `quote-a` is not verbatim in the words the document at a.ndjson:3:7 annotates with it. Correct the quote's `text` to the words it quotes, or annotate the words the quote holds.",
+    )
+    expect(
+      messages.notVerbatim('quote-a', '[-x-]{+y+}', { id: 'article-b', at: 'b.json:2:1' }),
+    ).toBe(
+      "Quote `quote-a` is not verbatim in the words `article-b` (b.json:2:1) annotates with it. Word by word, from the quote to those words: [-x-]{+y+}. Correct the quote's `text` to the words it quotes, or annotate the words the quote holds.",
+    )
   })
 })

@@ -30,6 +30,7 @@ describe('firstInvalidUtf8 (RFC 3629, table 3-7)', () => {
   it.each([
     ['ASCII up to 0x7F', [0x41, 0x7f], 2],
     ['a lone continuation byte', [0x41, 0x80], 1],
+    ['a continuation byte before three more', [0x80, 0x80, 0x80, 0x80], 0],
     ['0xC0 and 0xC1 (overlong)', [0xc1, 0xbf], 0],
     ['0xC2 0x80, the first two-byte sequence', [0xc2, 0x80], 2],
     ['0xDF 0xBF, the last', [0xdf, 0xbf], 2],
@@ -126,6 +127,26 @@ describe('depthExceeded', () => {
       pointer: '//0',
       position: { line: 1, column: 8 },
     })
+    // A key JSON.parse rejects (a bad escape) is named by the text between its quotes.
+    expect(depthExceeded('{"a\\qb": [[', 2)).toEqual({
+      pointer: '/a\\qb/0',
+      position: { line: 1, column: 11 },
+    })
+    // A container in an object before any key: the empty key.
+    expect(depthExceeded('{{{', 2)).toEqual({ pointer: '//', position: { line: 1, column: 3 } })
+  })
+
+  it('counts items in the innermost array, not in the ones around it', () => {
+    expect(depthExceeded('[1,[[', 2)).toEqual({ pointer: '/1/0', position: { line: 1, column: 5 } })
+    expect(depthExceeded('[[1,[[', 3)).toEqual({
+      pointer: '/0/1/0',
+      position: { line: 1, column: 6 },
+    })
+  })
+
+  it('takes a colon or a comma outside any container in its stride', () => {
+    expect(depthExceeded(':', 1)).toBeNull()
+    expect(depthExceeded('1,2', 1)).toBeNull()
   })
 })
 
@@ -141,6 +162,33 @@ describe('replacementCharacters', () => {
 
   it('does not take an escaped backslash before "ufffd" for an escape', () => {
     expect(replacementCharacters('{"a": "\\\\ufffd"}')).toEqual([])
+  })
+
+  it('ignores U+FFFD outside strings, and an escape other than \\u before "fffd"', () => {
+    expect(replacementCharacters('[\uFFFD"x"]')).toEqual([])
+    expect(replacementCharacters('["\\nfffd", "\\u00e9fffd"]')).toEqual([])
+  })
+
+  it('follows containers as they close, and keys as members follow each other', () => {
+    expect(replacementCharacters('[{}, "\uFFFD"]')).toEqual([
+      { pointer: '/1', anchor: 'value', position: { line: 1, column: 7 } },
+    ])
+    expect(replacementCharacters('{"a": [], "\uFFFD": 1}')).toEqual([
+      { pointer: '/\uFFFD', anchor: 'key', position: { line: 1, column: 12 } },
+    ])
+    // A value before any key belongs to the empty key.
+    expect(replacementCharacters('{: "\uFFFD"}')).toEqual([
+      { pointer: '/', anchor: 'value', position: { line: 1, column: 5 } },
+    ])
+  })
+
+  it('takes a colon or a comma outside any container in its stride', () => {
+    expect(replacementCharacters(':"\uFFFD"')).toEqual([
+      { pointer: '', anchor: 'value', position: { line: 1, column: 3 } },
+    ])
+    expect(replacementCharacters('1,"\uFFFD"')).toEqual([
+      { pointer: '', anchor: 'value', position: { line: 1, column: 4 } },
+    ])
   })
 
   it('names the key of a value after other members, and at the top level', () => {
@@ -174,6 +222,48 @@ describe('syntaxProblem', () => {
     expect(problem('{"a": [1,\n  \n')).toEqual({
       position: { line: 1, column: 10 },
       reason: 'Unexpected end of JSON input',
+    })
+  })
+
+  it('leaves out the excerpt V8 quotes, whole or cut at either end', () => {
+    const long = 'x'.repeat(40)
+    for (const text of [
+      '[tru]',
+      `[tru, "${long}"]`,
+      `["${long}", tru, "${long}"]`,
+      `["${long}", tru]`,
+    ]) {
+      expect(problem(text).reason).toMatch(/^Unexpected token '[,\]]'$/)
+    }
+    expect(problem(`["${long}", tru, "${long}"]`)).toEqual({
+      position: { line: 1, column: 46 },
+      reason: "Unexpected token ','",
+    })
+  })
+
+  it('leaves out a position of one digit, and the line and column newer V8 adds', () => {
+    expect(problem('{"a" 1}')).toEqual({
+      position: { line: 1, column: 6 },
+      reason: "Expected ':' after property name",
+    })
+    const newer = new SyntaxError(
+      "Expected ',' or '}' after property value in JSON at position 7 (line 1 column 8)",
+    )
+    expect(syntaxProblem('{"a": 1 "b": 2}', newer)).toEqual({
+      position: { line: 1, column: 8 },
+      reason: "Expected ',' or '}' after property value",
+    })
+  })
+
+  it('asks momoa in strict JSON mode, and falls back to 1:1 when momoa fails another way', () => {
+    expect(syntaxProblem('{/* c */}', 'no position')).toEqual({
+      position: { line: 1, column: 2 },
+      reason: 'no position',
+    })
+    // Too deep for momoa's recursive parser: a RangeError, with no line or column.
+    expect(syntaxProblem('['.repeat(100_000), 'no position')).toEqual({
+      position: { line: 1, column: 1 },
+      reason: 'no position',
     })
   })
 
@@ -230,8 +320,9 @@ describe('locatePointers', () => {
     ])
   })
 
-  it('is null for a text momoa rejects', () => {
+  it('is null for a text momoa rejects, comments included (strict JSON)', () => {
     expect(locatePointers('{', [{ pointer: '', anchor: 'value' }])).toBeNull()
+    expect(locatePointers('{} // c', [{ pointer: '', anchor: 'value' }])).toBeNull()
   })
 })
 
@@ -252,6 +343,7 @@ describe('duplicateKeys', () => {
 
   it('is empty for a text momoa rejects', () => {
     expect(duplicateKeys('{"a": 1, "a": 2')).toEqual([])
+    expect(duplicateKeys('{"a": 1, /* c */ "a": 2}')).toEqual([])
   })
 })
 

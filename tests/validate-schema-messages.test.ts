@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/check/finding.js'
 import { schemaFindings } from '../src/check/schema.js'
 import { describe as describeError, type FoldedError } from '../src/check/schema-messages.js'
+import { jsonType, oneOf, preview, truncate } from '../src/messages.js'
 import type { DocumentType } from '../src/schemas.js'
 import { ROOT } from './validate-cli.js'
 
@@ -347,5 +348,44 @@ describe('schema messages for keywords and limits no schema uses yet', () => {
       message:
         'The person does not meet the conditional rule of its schema: see schemas/person.schema.json.',
     })
+  })
+})
+
+describe('the words for values in messages', () => {
+  it('truncate: up to 60 characters whole, longer cut with its length named', () => {
+    const sixty = 'a'.repeat(60)
+    expect(truncate(sixty)).toBe(sixty)
+    expect(truncate(`${sixty}b`)).toBe(`${sixty}… (61 characters)`)
+    expect(truncate('abcd', 3)).toBe('abc… (4 characters)')
+    expect(truncate('a\u0007b\u202ec')).toBe('a\\u0007b\\u202ec')
+  })
+
+  it('preview: strings quoted, arrays counted, objects by their keys', () => {
+    expect(preview('x')).toBe('"x"')
+    expect(preview([1])).toBe('an array of 1 item')
+    expect(preview([])).toBe('an array of 0 items')
+    expect(preview({})).toBe('an empty object')
+    expect(preview({ a: 1, b: 2 })).toBe('an object with a, b')
+    expect(preview(null)).toBe('null')
+    expect(preview(1.5)).toBe('1.5')
+  })
+
+  it('jsonType: the JSON type as people say it', () => {
+    expect([null, [], {}, true, 1, 1.5, 'x'].map(jsonType)).toEqual([
+      'null',
+      'an array',
+      'an object',
+      'a boolean',
+      'an integer',
+      'a number',
+      'a string',
+    ])
+  })
+
+  it('oneOf: nothing, one, or a list that ends with “or”', () => {
+    expect(oneOf([])).toBe('')
+    expect(oneOf(['a'])).toBe('`a`')
+    expect(oneOf(['a', 'b'])).toBe('`a` or `b`')
+    expect(oneOf(['a', 'b', 'c'])).toBe('`a`, `b` or `c`')
   })
 })

@@ -1,9 +1,6 @@
 /** The result of decoding bytes as UTF-8: the text, or where the first invalid byte is. */
 export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; offset: number }
 
-// `ignoreBOM: true` keeps a byte order mark in the text, so callers decide what it means.
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
 const BOM = '\uFEFF'
 
 /**
@@ -12,7 +9,8 @@ const BOM = '\uFEFF'
  */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   try {
-    const text = strict.decode(bytes)
+    // `ignoreBOM: true` keeps a byte order mark in the text, so callers decide what it means.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
     return text.startsWith(BOM)
       ? { ok: true, text: text.slice(1), bom: true }
       : { ok: true, text, bom: false }
@@ -25,6 +23,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 /** The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0
+  // Stryker disable next-line EqualityOperator: at bytes.length, sequenceLength is 0 and i is returned, as below.
   while (i < bytes.length) {
     const length = sequenceLength(bytes, i)
     if (length === 0) return i
@@ -39,6 +38,7 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   if (b0 < 0x80) return 1
   const continuation = (at: number, low = 0x80, high = 0xbf): boolean => {
     const b = bytes[at]
+    // Stryker disable next-line ConditionalExpression: undefined >= low is false anyway; the test is for the type checker.
     return b !== undefined && b >= low && b <= high
   }
   if (b0 >= 0xc2 && b0 <= 0xdf) return continuation(i + 1) ? 2 : 0

@@ -30,13 +30,19 @@ export function locatePointers(
   text: string,
   requests: readonly { pointer: string; anchor: Anchor }[],
 ): (Position | null)[] | null {
-  let document: Momoa.DocumentNode
+  const document = tree(text)
+  return (
+    document && requests.map(({ pointer, anchor }) => locateNode(document.body, pointer, anchor))
+  )
+}
+
+/** momoa's tree of a JSON text (its default mode, `json`, takes no comments), or null when it rejects the text. */
+function tree(text: string): Momoa.DocumentNode | null {
   try {
-    document = momoa().parse(text, { mode: 'json' })
+    return momoa().parse(text)
   } catch {
     return null
   }
-  return requests.map(({ pointer, anchor }) => locateNode(document.body, pointer, anchor))
 }
 
 function locateNode(root: Momoa.ValueNode, pointer: string, anchor: Anchor): Position {
@@ -66,6 +72,7 @@ function childNode(
 }
 
 function memberName(member: Momoa.MemberNode): string {
+  // Stryker disable next-line ConditionalExpression: in JSON mode every name is a String node (identifiers are JSON5's).
   return member.name.type === 'String' ? member.name.value : member.name.name
 }
 
@@ -83,12 +90,8 @@ export interface DuplicateKey {
 
 /** Every repeated key in a JSON text, found with momoa (only called when a cheap count differs). */
 export function duplicateKeys(text: string): DuplicateKey[] {
-  let document: Momoa.DocumentNode
-  try {
-    document = momoa().parse(text, { mode: 'json' })
-  } catch {
-    return []
-  }
+  const document = tree(text)
+  if (!document) return []
   const found: DuplicateKey[] = []
   const stack: { node: Momoa.ValueNode; path: Segment[] }[] = [{ node: document.body, path: [] }]
   for (let item = stack.pop(); item; item = stack.pop()) {
@@ -140,21 +143,24 @@ export function syntaxProblem(text: string, error: unknown): SyntaxProblem {
   if (/end of JSON input/.test(message))
     return { position: positionAt(text, text.trimEnd().length), reason }
   try {
-    momoa().parse(text, { mode: 'json' })
+    momoa().parse(text)
   } catch (momoaError) {
-    const { line, column } = momoaError as { line?: unknown; column?: unknown }
-    if (typeof line === 'number' && typeof column === 'number')
-      return { position: { line, column }, reason }
+    // momoa's own errors carry both a line and a column; any other (a RangeError) carries neither.
+    const { line, column } = momoaError as { line?: number; column?: number }
+    if (line !== undefined) return { position: { line, column: Number(column) }, reason }
   }
   return { position: { line: 1, column: 1 }, reason }
 }
 
-/** V8's message without the position and the excerpt of the source it quotes. */
+/**
+ * V8's message without the position and the excerpt of the source it quotes. The excerpt of a
+ * long text is cut, with `...` before and/or after its quotes; the position may be followed by
+ * `(line N column M)` in newer V8.
+ */
 function v8Reason(message: string): string {
   return message
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON/s, '')
+    .replace(/ in JSON at position \d.*/s, '')
 }
 
 /** Where nesting first goes deeper than allowed: the pointer and position of that value. */
@@ -171,6 +177,7 @@ export interface DepthProblem {
 export function depthExceeded(text: string, limit: number): DepthProblem | null {
   const containers: { array: boolean; index: number; key: string }[] = []
   let lastString = ''
+  // Stryker disable next-line EqualityOperator: charCodeAt(text.length) is NaN, which is no character.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x22 /* " */) {
@@ -196,6 +203,7 @@ export function depthExceeded(text: string, limit: number): DepthProblem | null 
 }
 
 function stringEnd(text: string, open: number): number {
+  // Stryker disable next-line EqualityOperator: charCodeAt(text.length) is NaN, and text.length is returned below anyway.
   for (let i = open + 1; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x5c /* \ */) i++
@@ -232,12 +240,14 @@ export interface ReplacementCharacter {
 export function replacementCharacters(text: string): ReplacementCharacter[] {
   const found: ReplacementCharacter[] = []
   const containers: { array: boolean; index: number; key: string; expectKey: boolean }[] = []
+  // Stryker disable next-line EqualityOperator: charCodeAt(text.length) is NaN, which is no character.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     const top = containers.at(-1)
     if (c === 0x22 /* " */) {
       const end = stringEnd(text, i)
-      const isKey = top !== undefined && !top.array && top.expectKey
+      // Only an object expects a key: an array's `expectKey` is false from the start and stays so.
+      const isKey = top?.expectKey === true
       if (top && isKey) top.key = unquote(text.slice(i, end + 1))
       const at = replacementIn(text, i + 1, end)
       if (at !== -1) {
@@ -267,6 +277,7 @@ const REPLACEMENT = 0xfffd
 
 /** The offset of the first U+FFFD (itself or `\ufffd`) in the string body `text[from, to)`, or -1. */
 function replacementIn(text: string, from: number, to: number): number {
+  // Stryker disable next-line EqualityOperator: text[to] is the closing quote or past the end, neither U+FFFD nor a backslash.
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i)
     if (c === REPLACEMENT) return i
