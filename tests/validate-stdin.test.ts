@@ -248,7 +248,7 @@ describe('the run, in-process: lines across batches, empty inputs, the stdin spo
       }
       writeFileSync(join(dir, 'alone.ndjson'), `${personLine(2)}\n`)
       // The stdin document's reference is placed from the spool, with a file before it.
-      const report = await validate(['alone.ndjson', '-'], { cwd: dir, stdin: stdin(), workers: 0 })
+      const report = await validate(['alone.ndjson', '-'], { cwd: dir, stdin: Readable.from(stdin()), workers: 0 })
       expect(rules(report.problems)).toEqual([
         ['<stdin>', 2, 8, 'quote/unreferenced'],
         [
