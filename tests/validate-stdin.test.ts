@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BATCH_BYTES, type Batch, readBatches } from '../src/input/batches.js'
-import type { BatchResult } from '../src/run/check-batch.js'
+import { type BatchResult, checkBatch, rebase } from '../src/run/check-batch.js'
 import {
   BOTH_WAYS,
   essentials,
@@ -248,7 +248,11 @@ describe('the run, in-process: lines across batches, empty inputs, the stdin spo
       }
       writeFileSync(join(dir, 'alone.ndjson'), `${personLine(2)}\n`)
       // The stdin document's reference is placed from the spool, with a file before it.
-      const report = await validate(['alone.ndjson', '-'], { cwd: dir, stdin: Readable.from(stdin()), workers: 0 })
+      const report = await validate(['alone.ndjson', '-'], {
+        cwd: dir,
+        stdin: Readable.from(stdin()),
+        workers: 0,
+      })
       expect(rules(report.problems)).toEqual([
         ['<stdin>', 2, 8, 'quote/unreferenced'],
         [
@@ -463,5 +467,91 @@ describe('the run, in-process: when checker threads start', () => {
     } finally {
       threadsAvailable = true
     }
+  })
+})
+
+describe('checkBatch: the documents of a batch, their references and quotations grouped by target', () => {
+  const article = readFileSync(
+    join(ROOT, 'content/articles/article-first-top-level-us-russia-meeting-after-ukraine-war.json'),
+    'utf8',
+  )
+  const line = JSON.stringify(JSON.parse(article))
+  const text = [
+    `${line}\r`,
+    '',
+    quoteLine('quote-1', 'person-antony-blinken'),
+    quoteLine('quote-2', 'person-antony-blinken', true),
+    quoteLine('quote-3', 'photo-blinken-lavrov-phnom-penh'),
+    `${line.replace('"nonsense"', '"rubbish"')}`,
+  ].join('\n')
+  const batch = (offset: number) => ({
+    sourceIndex: 3,
+    kind: 'ndjson' as const,
+    file: 'x.ndjson',
+    offset,
+    bytes: new TextEncoder().encode(text),
+  })
+
+  it('splits NDJSON on line feeds (CRLF, blank lines, no final line feed) and groups facts per target', () => {
+    const result = checkBatch(batch(100))
+    expect(result.sourceIndex).toBe(3)
+    expect(result.lines).toBe(5)
+    expect(result.documents.map((d) => [d.line, d.id])).toEqual([
+      [1, JSON.parse(line)._id],
+      [3, 'quote-1'],
+      [4, 'quote-2'],
+      [5, 'quote-3'],
+      [6, JSON.parse(line)._id],
+    ])
+    expect(result.documents[0]?.offset).toBe(100)
+    // In bytes: the \r is not the document's; the blank line is skipped.
+    expect(result.documents[0]?.length).toBe(Buffer.byteLength(line))
+    expect(result.documents[1]?.offset).toBe(100 + Buffer.byteLength(line) + 3)
+    const about = (target: string) => result.references.filter((r) => r.target === target)
+    expect(about('person-antony-blinken')).toEqual([
+      { target: 'person-antony-blinken', allowed: 'person', weak: false, documents: [0, 1, 4] },
+      { target: 'person-antony-blinken', allowed: 'person', weak: true, documents: [2] },
+    ])
+    expect(about('photo-blinken-lavrov-phnom-penh')).toEqual([
+      {
+        target: 'photo-blinken-lavrov-phnom-penh',
+        allowed: 'photo',
+        weak: false,
+        documents: [0, 4],
+      },
+      { target: 'photo-blinken-lavrov-phnom-penh', allowed: 'person', weak: false, documents: [3] },
+    ])
+    const quoted = (quote: string) => result.quotations.filter((q) => q.quote === quote)
+    expect(quoted('quote-pentagon-nonsense')).toEqual([
+      { quote: 'quote-pentagon-nonsense', words: 'nonsense', documents: [0] },
+      { quote: 'quote-pentagon-nonsense', words: 'rubbish', documents: [4] },
+    ])
+    expect(quoted('quote-russia-farce')).toEqual([
+      { quote: 'quote-russia-farce', words: 'farce', documents: [0, 4] },
+    ])
+  })
+
+  it('counts the line feeds of a batch that ends with one, and of an empty one', () => {
+    const ended = checkBatch({ ...batch(0), bytes: new TextEncoder().encode(`${text}\n`) })
+    expect(ended.lines).toBe(6)
+    expect(ended.documents).toHaveLength(5)
+    expect(checkBatch({ ...batch(0), bytes: new Uint8Array(0) })).toEqual({
+      sourceIndex: 3,
+      lines: 0,
+      documents: [],
+      references: [],
+      quotations: [],
+    })
+  })
+
+  it('rebase moves the lines of documents and problems to the lines of the file', () => {
+    const broken = new TextEncoder().encode(
+      `\n${personLine(1).replace('"name":"A"', '"name":5')}\n`,
+    )
+    const result = checkBatch({ ...batch(0), bytes: broken })
+    rebase(result, 1)
+    expect([result.documents[0]?.line, result.documents[0]?.problems[0]?.line]).toEqual([2, 2])
+    rebase(result, 10)
+    expect([result.documents[0]?.line, result.documents[0]?.problems[0]?.line]).toEqual([11, 11])
   })
 })
