@@ -141,8 +141,8 @@ async function withContext(sources: readonly Source[]): Promise<Source[]> {
   // Read by their full path, and so named: no name the user wrote can be the same. A whole
   // content/ named already (as a folder) adds none.
   const rest = await expandInputs([content])
-  const context = rest.sources
-    .filter(isFile)
+  // A folder expands to files only.
+  const context = (rest.sources as FileSource[])
     .filter((s) => !named.has(s.path))
     .map((s) => ({ ...s, context: true }))
   return [...context, ...sources]
@@ -247,8 +247,8 @@ async function readAgain(
   spool: Spool | undefined,
 ): Promise<Uint8Array | null> {
   const source = sources[place.sourceIndex] as Source
-  if (source.kind === 'json' && source.bytes)
-    return source.bytes.subarray(place.offset, place.offset + place.length)
+  // Only .json files held in memory (validateFiles) have their bytes.
+  if (source.bytes) return source.bytes.subarray(place.offset, place.offset + place.length)
   // A stdin source means there is a spool (validateSources makes one).
   const path = source.kind === 'stdin' ? (spool as Spool).path : source.path
   try {
@@ -305,6 +305,7 @@ export function sortProblems(problems: Diagnostic[], sources: readonly Source[])
       rank(a.file) - rank(b.file) ||
       a.line - b.line ||
       a.column - b.column ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort only asks whether a comparison is below 0, so 1 and 0 order alike (the -1 is tested)
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   )
 }

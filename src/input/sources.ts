@@ -16,7 +16,7 @@ export type Source =
       /** Read only as the context of the files named (their references); not reported on. */
       context?: boolean
     }
-  | { kind: 'stdin'; file: '<stdin>'; path?: undefined; context?: undefined }
+  | { kind: 'stdin'; file: '<stdin>'; path?: undefined; bytes?: undefined; context?: undefined }
 
 /** A file to read documents from: `file` is its name in reports (as the user wrote it), `path` where it is read. */
 export type FileSource = Extract<Source, { kind: 'json' | 'ndjson' }>
