@@ -95,6 +95,7 @@ export async function validateFiles(files: readonly FileInMemory[]): Promise<Val
     return { kind: 'json', file, path: file, size: bytes.length, bytes }
   })
   // No checker threads: the set is small, and its buffers are not theirs to take.
+  // Stryker disable next-line ObjectLiteral: threads check exactly what this thread checks (a batch is a copy of the bytes), so no report tells the two apart
   return validateSources(sources, [], { workers: 0 })
 }
 
@@ -132,49 +133,54 @@ async function withContext(sources: readonly Source[]): Promise<Source[]> {
   const content = join(packageRoot(), 'content')
   const inside = (path: string): boolean => {
     const from = relative(content, path)
-    return from !== '' && !from.startsWith('..') && !isAbsolute(from)
+    return !from.startsWith('..') && !isAbsolute(from)
   }
-  const named = new Set(sources.map((s) => (s.kind === 'stdin' ? '-' : s.path)))
-  if (!sources.some((s) => s.kind !== 'stdin' && inside(s.path))) return [...sources]
+  const files = sources.filter(isFile)
+  if (!files.some((s) => inside(s.path))) return [...sources]
+  const named = new Set(files.map((s) => s.path))
+  // Read by their full path, and so named: no name the user wrote can be the same. A whole
+  // content/ named already (as a folder) adds none.
   const rest = await expandInputs([content])
-  const context = rest.sources
-    .filter((s): s is FileSource => s.kind !== 'stdin' && !named.has(s.path))
-    // Named by their full path: no name the user wrote can be the same.
-    .map((s) => ({ ...s, file: s.path, context: true }))
-  // A whole content/ named already (as a folder) needs no context.
-  if (context.length === 0) return [...sources]
+  // A folder expands to files only.
+  const context = (rest.sources as FileSource[])
+    .filter((s) => !named.has(s.path))
+    .map((s) => ({ ...s, context: true }))
   return [...context, ...sources]
+}
+
+function isFile(source: Source): source is FileSource {
+  return source.kind !== 'stdin'
 }
 
 /** One pass over the sources: per-document checks (here or in threads), fed to the cross-document checks. */
 class Run {
   readonly checks = new CrossDocumentChecks()
   documents = 0
-  readonly #perSource: number[]
 
   constructor(
     readonly sources: readonly Source[],
     readonly options: ValidateOptions,
     readonly spool: Spool | undefined,
-  ) {
-    this.#perSource = sources.map(() => 0)
-  }
+  ) {}
 
   async all(): Promise<Diagnostic[]> {
     const problems: Diagnostic[] = []
-    const nextLine = this.sources.map(() => 1)
+    const nextLine = new Map<number, number>()
+    const withDocuments = new Set<number>()
     for await (const result of this.#results()) {
       const { sourceIndex } = result
-      rebase(result, nextLine[sourceIndex] ?? 1)
-      nextLine[sourceIndex] = (nextLine[sourceIndex] ?? 1) + result.lines
+      const firstLine = nextLine.get(sourceIndex) ?? 1
+      rebase(result, firstLine)
+      nextLine.set(sourceIndex, firstLine + result.lines)
       for (const document of result.documents) problems.push(...document.problems)
       this.checks.add(result, this.#where(sourceIndex))
-      if (!this.sources[sourceIndex]?.context) this.documents += result.documents.length
-      this.#perSource[sourceIndex] = (this.#perSource[sourceIndex] ?? 0) + result.documents.length
+      if (!(this.sources[sourceIndex] as Source).context) this.documents += result.documents.length
+      if (result.documents.length > 0) withDocuments.add(sourceIndex)
     }
-    // An NDJSON input without a single document is almost always the wrong file.
+    // An NDJSON input without a single document is almost always the wrong file. (A .json file
+    // is always one document, parsable or not.)
     this.sources.forEach((source, i) => {
-      if (source.kind !== 'json' && this.#perSource[i] === 0) {
+      if (!withDocuments.has(i)) {
         problems.push(inputProblem('json/empty', source.file, messages.emptyNdjson()))
       }
     })
@@ -188,8 +194,8 @@ class Run {
 
   async *#batches(): AsyncGenerator<Batch> {
     for (const [index, source] of this.sources.entries()) {
-      const tap = source.kind === 'stdin' ? this.spool?.tap : undefined
-      yield* readBatches(source, index, this.options.stdin, tap)
+      // Only stdin is tapped (readBatches ignores `tap` for files); only stdin has a spool.
+      yield* readBatches(source, index, this.options.stdin, this.spool?.tap)
     }
   }
 
@@ -211,7 +217,9 @@ class Run {
           tried = true
           pool = await startPool(threads)
         }
-        bytes += batch.bytes.length
+        // A file's bytes were counted from the start (its size).
+        if ((this.sources[batch.sourceIndex] as Source).kind === 'stdin')
+          bytes += batch.bytes.length
         if (!pool) {
           yield checkBatch(batch)
           continue
@@ -238,11 +246,11 @@ async function readAgain(
   sources: readonly Source[],
   spool: Spool | undefined,
 ): Promise<Uint8Array | null> {
-  const source = sources[place.sourceIndex]
-  if (source?.kind === 'json' && source.bytes)
-    return source.bytes.subarray(place.offset, place.offset + place.length)
-  const path = source?.kind === 'stdin' ? spool?.path : source?.path
-  if (!path) return null
+  const source = sources[place.sourceIndex] as Source
+  // Only .json files held in memory (validateFiles) have their bytes.
+  if (source.bytes) return source.bytes.subarray(place.offset, place.offset + place.length)
+  // A stdin source means there is a spool (validateSources makes one).
+  const path = source.kind === 'stdin' ? (spool as Spool).path : source.path
   try {
     const handle = await open(path, 'r')
     try {
@@ -280,12 +288,16 @@ class Spool {
 
   async remove(): Promise<void> {
     await this.handle.close().catch(() => undefined)
+    // Stryker disable next-line BooleanLiteral: the folder is this run's own, made by mkdtemp and removed only here, so it is always there to remove
     await rm(this.dir, { recursive: true, force: true })
   }
 }
 
-/** Problems in input order of their files, then by line, column and rule. */
-function sortProblems(problems: Diagnostic[], sources: readonly Source[]): Diagnostic[] {
+/**
+ * Sort problems in place: by file in the order of `sources` (problems of paths that could not be
+ * read, which name no source, first), then by line, column and rule.
+ */
+export function sortProblems(problems: Diagnostic[], sources: readonly Source[]): Diagnostic[] {
   const order = new Map(sources.map((s, i) => [s.file, i]))
   const rank = (file: string): number => order.get(file) ?? -1
   return problems.sort(
@@ -293,6 +305,7 @@ function sortProblems(problems: Diagnostic[], sources: readonly Source[]): Diagn
       rank(a.file) - rank(b.file) ||
       a.line - b.line ||
       a.column - b.column ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort only asks whether a comparison is below 0, so 1 and 0 order alike (the -1 is tested)
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   )
 }

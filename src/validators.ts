@@ -35,7 +35,8 @@ export function isDocumentType(type: unknown): type is DocumentType {
 /** The schema errors of `value` as a document of `type`; empty when it is valid. */
 export function schemaErrors(type: DocumentType, value: unknown): SchemaError[] {
   const validate = validators[type]
-  return validate(value) ? [] : [...(validate.errors ?? [])]
+  // ajv sets `errors` whenever it returns false. A copy: the next call replaces them.
+  return validate(value) ? [] : [...(validate.errors as SchemaError[])]
 }
 
 /** Type guard: `value` is a schema-valid Article. */

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
+import { expandInputs } from '../src/input/sources.js'
 import { messages } from '../src/messages.js'
 import { BOTH_WAYS, runValidate, STACK_TRACE, UNDER_MUTATION } from './validate-cli.js'
 
@@ -290,5 +291,72 @@ describe.skipIf(UNDER_MUTATION)('the CLI', () => {
       expect(result.stderr).not.toMatch(STACK_TRACE)
       expect(result.stdout).not.toMatch(STACK_TRACE)
     }
+  })
+})
+
+describe('expandInputs: the paths named, as sources and input problems', () => {
+  const tree = join(dir, 'tree')
+  const files = (inputs: Awaited<ReturnType<typeof expandInputs>>) =>
+    inputs.sources.map((s) => [s.kind, s.file, s.path, s.kind === 'stdin' ? 0 : s.size])
+  const at = (...parts: string[]) => join(tree, ...parts)
+
+  it('lists a folder depth first in name order: .json and .ndjson files only, no dot-folders or node_modules', async () => {
+    for (const folder of ['sub2', 'sub1/deep', '.hidden', 'node_modules', 'x.', 'real'])
+      mkdirSync(at(folder), { recursive: true })
+    for (const file of ['b.json', 'a.ndjson', 'C.JSON', 'notes.txt', 'sub2/x.json', 'sub1/y.json'])
+      writeFileSync(at(file), '{}')
+    for (const file of ['sub1/deep/w.json', '.hidden/z.json', 'node_modules/n.json', 'x./v.json'])
+      writeFileSync(at(file), '{}')
+    // A link to a folder is not a file; a link that leads nowhere cannot be read.
+    symlinkSync(at('real'), at('folder.json'))
+    symlinkSync(at('nowhere'), at('gone.json'))
+    const inputs = await expandInputs(['tree'], dir)
+    const entry = (file: string, kind = 'json') => [kind, join('tree', file), at(file), 2]
+    expect(files(inputs)).toEqual([
+      entry('C.JSON'),
+      entry('a.ndjson', 'ndjson'),
+      entry('b.json'),
+      entry('sub1/y.json'),
+      entry('sub1/deep/w.json'),
+      entry('sub2/x.json'),
+      entry('x./v.json'),
+    ])
+    expect(inputs.problems).toEqual([
+      {
+        severity: 'error',
+        rule: 'input/unreadable',
+        message: messages.unreadable(join('tree', 'gone.json'), 'ENOENT'),
+        file: join('tree', 'gone.json'),
+        line: 1,
+        column: 1,
+        pointer: '',
+        documentId: null,
+      },
+    ])
+  })
+
+  it('reads a path named twice once, stdin too; names each as written', async () => {
+    writeFileSync(join(dir, 'twice.json'), '{"a":1}')
+    const inputs = await expandInputs(
+      ['-', 'twice.json', '-', `./twice.json`, join(dir, 'twice.json')],
+      dir,
+    )
+    expect(files(inputs)).toEqual([
+      ['stdin', '<stdin>', undefined, 0],
+      ['json', 'twice.json', join(dir, 'twice.json'), 7],
+    ])
+    expect(inputs.problems).toEqual([])
+  })
+
+  it('a missing path, a folder without documents, a file of another kind', async () => {
+    mkdirSync(join(dir, 'bare'), { recursive: true })
+    writeFileSync(join(dir, 'notes.md'), '')
+    const inputs = await expandInputs(['nothing-here.json', 'bare', 'notes.md'], dir)
+    expect(inputs.sources).toEqual([])
+    expect(inputs.problems.map(({ rule, file, message }) => [rule, file, message])).toEqual([
+      ['input/unreadable', 'nothing-here.json', messages.unreadable('nothing-here.json', 'ENOENT')],
+      ['input/no-documents', 'bare', messages.noDocuments('bare')],
+      ['input/unsupported-file', 'notes.md', messages.unsupportedFile('notes.md')],
+    ])
   })
 })

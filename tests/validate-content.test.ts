@@ -5,17 +5,21 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { Readable } from 'node:stream'
 import { validate } from 'us-russia-g20-story'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PortableTextChecker } from '../src/check/portable-text.js'
 import { ReferenceCollector } from '../src/check/references.js'
 import { schemaFindings } from '../src/check/schema.js'
 import { decoratorNames } from '../src/check/vocabulary.js'
 import { walk, walkWithPaths } from '../src/check/walk.js'
+import type { Diagnostic } from '../src/diagnostics.js'
+import { sortProblems, validateFiles } from '../src/validate.js'
 import { BOTH_WAYS, ROOT, runValidate, UNDER_MUTATION } from './validate-cli.js'
 
 const CONTENT = join(ROOT, 'content')
@@ -380,5 +384,175 @@ describe.each(BOTH_WAYS)('breaking one rule in a copy of content/ ($way)', ({ ru
     expect(problem?.column).toBeGreaterThan(0)
     if (broken.pointer !== undefined) expect(problem?.pointer).toBe(broken.pointer)
     expect(code).toBe(severity === 'error' ? 1 : 0)
+  })
+})
+
+// The package root is replaced by a temporary one, whose content/ (a copy) can be broken without
+// touching the package's: its schemas are the package's.
+describe('a file inside content/ is checked in the context of the rest of it', () => {
+  let root = ''
+  let mocked: typeof import('../src/validate.js')
+  const ARTICLE =
+    'content/articles/article-first-top-level-us-russia-meeting-after-ukraine-war.json'
+  const BROKEN = 'content/people/person-antony-blinken.json'
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'validate-root-'))
+    temps.push(root)
+    symlinkSync(join(ROOT, 'schemas'), join(root, 'schemas'))
+    cpSync(CONTENT, join(root, 'content'), { recursive: true })
+    // A problem in a context file: never the user's question when another file is named.
+    write(join(root, BROKEN), { ...read(join(CONTENT, BROKEN.slice('content/'.length))), name: 5 })
+    vi.resetModules()
+    vi.doMock('../src/package-root.js', () => ({ packageRoot: () => root }))
+    mocked = await import('../src/validate.js')
+  })
+  afterAll(() => {
+    vi.doUnmock('../src/package-root.js')
+    vi.resetModules()
+  })
+  const check = (inputs: string[], stdin?: string) =>
+    mocked.validate(inputs, {
+      cwd: root,
+      workers: 0,
+      stdin: stdin === undefined ? undefined : Readable.from([stdin]),
+    })
+  const rules = (problems: { file: string; rule: string }[]) =>
+    problems.map(({ file, rule }) => [file, rule])
+
+  it('resolves its references there, and reports only its own problems', async () => {
+    const report = await check([ARTICLE])
+    expect(report).toEqual({ valid: true, documents: 1, problems: [] })
+    // Named by its full path, it is still not read twice (no duplicate _id).
+    expect(await check([join(root, ARTICLE)])).toEqual({ valid: true, documents: 1, problems: [] })
+  })
+
+  it('reports the named file that has the problem, by the name given', async () => {
+    const report = await check([BROKEN, 'content/photos'])
+    expect(rules(report.problems)).toEqual([[BROKEN, 'schema/type']])
+    expect(report.documents).toBe(2)
+  })
+
+  it('adds nothing when the whole of content/ is named, or no file in it', async () => {
+    const all = await check(['content'])
+    expect(rules(all.problems)).toEqual([[BROKEN, 'schema/type']])
+    expect(all.documents).toBe(filesUnder(join(root, 'content')).length)
+    writeFileSync(join(root, 'outside.ndjson'), `${JSON.stringify(read(join(root, ARTICLE)))}\n`)
+    const outside = await check(['outside.ndjson'])
+    expect(outside.documents).toBe(1)
+    expect(outside.problems.length).toBeGreaterThan(10)
+    expect(new Set(outside.problems.map((p) => p.rule))).toEqual(new Set(['reference/dangling']))
+  })
+
+  it('adds the context when any named file is inside, files or stdin beside it', async () => {
+    const person = JSON.stringify({
+      _id: 'person-stdin',
+      _type: 'person',
+      name: 'S',
+      slug: { _type: 'slug', current: 'stdin' },
+    })
+    writeFileSync(join(root, 'outside.json'), person.replace(/stdin/g, 'outside'))
+    const report = await check(['outside.json', '-', ARTICLE], `${person}\n`)
+    expect(report).toEqual({ valid: true, documents: 3, problems: [] })
+  })
+
+  it('validates the package content/ when no path is named, named from the working folder', async () => {
+    const report = await mocked.validate([], { cwd: root, workers: 0 })
+    expect(rules(report.problems)).toEqual([[BROKEN, 'schema/type']])
+    const fromPeople = await mocked.validate([], { cwd: join(root, 'content', 'people') })
+    expect(rules(fromPeople.problems)).toEqual([[join(root, BROKEN), 'schema/type']])
+  })
+
+  it('defaultContentDir: relative from a folder above it, else absolute', () => {
+    const content = join(root, 'content')
+    expect(mocked.defaultContentDir(root)).toBe('content')
+    expect(mocked.defaultContentDir(content)).toBe('.')
+    expect(mocked.defaultContentDir(join(content, 'people'))).toBe(content)
+    expect(mocked.defaultContentDir(join(root, 'elsewhere'))).toBe(content)
+    expect(mocked.defaultContentDir('/')).toBe(content.slice(1))
+  })
+})
+
+describe('validateFiles: .json files held in memory, checked together', () => {
+  const person = read(join(CONTENT, 'people', 'person-antony-blinken.json'))
+  const quote = {
+    _id: 'quote-memory',
+    _type: 'quote',
+    text: 'é',
+    kind: 'partial',
+    speaker: { _type: 'reference', _ref: 'person-nobody' },
+  }
+
+  it('as text or bytes, pretty-printed: references across them, problems placed in each', async () => {
+    const text = JSON.stringify(quote, null, 2)
+    const report = await validateFiles([
+      { file: 'people/p.json', content: new TextEncoder().encode(JSON.stringify(person, null, 2)) },
+      { file: 'quotes/q.json', content: text },
+      {
+        file: 'quotes/q2.json',
+        content: new TextEncoder().encode(text.replace('quote-memory', 'quote-memory-2')),
+      },
+    ])
+    expect(report.valid).toBe(false)
+    expect(report.documents).toBe(3)
+    expect(
+      report.problems.map(({ file, line, column, rule }) => [file, line, column, rule]),
+    ).toEqual([
+      ['quotes/q.json', 2, 10, 'quote/unreferenced'],
+      ['quotes/q.json', 8, 13, 'reference/dangling'],
+      ['quotes/q2.json', 2, 10, 'quote/unreferenced'],
+      ['quotes/q2.json', 8, 13, 'reference/dangling'],
+    ])
+    const fine = await validateFiles([
+      { file: 'p.json', content: JSON.stringify(person) },
+      {
+        file: 'q.json',
+        content: JSON.stringify({ ...quote, speaker: { ...quote.speaker, _ref: person._id } }),
+      },
+    ])
+    expect(fine.problems.map((p) => p.rule)).toEqual(['quote/unreferenced'])
+  })
+})
+
+describe('sortProblems: by file in input order, then line, column and rule', () => {
+  const problem = (file: string, line: number, column: number, rule: string, message = '') =>
+    ({
+      severity: 'error',
+      rule,
+      message,
+      file,
+      line,
+      column,
+      pointer: '',
+      documentId: null,
+    }) as Diagnostic
+  const sources = ['b.json', 'a.ndjson'].map(
+    (file) => ({ kind: 'json', file, path: file, size: 0 }) as const,
+  )
+
+  it('puts paths that could not be read first, and keeps the order of problems that tie', () => {
+    // Built in order: a path that could not be read, then each file's problems by line, column and rule.
+    const sorted = [problem('missing.json', 1, 1, 'input/unreadable')]
+    for (const file of ['b.json', 'a.ndjson'])
+      for (const line of [1, 2, 10, 11])
+        for (const column of [1, 2, 30])
+          for (const rule of ['document/duplicate-id', 'json/syntax', 'schema/type'])
+            sorted.push(problem(file, line, column, rule))
+    const shuffled = sorted.map((_, i) => sorted[(i * 37) % sorted.length] as Diagnostic)
+    expect(new Set(shuffled).size).toBe(sorted.length)
+    expect(sortProblems([...shuffled], sources)).toEqual(sorted)
+    expect(sortProblems([...sorted].reverse(), sources)).toEqual(sorted)
+    // Problems that tie keep the order they were found in.
+    const ties = ['first', 'second', 'third'].map((m) =>
+      problem('a.ndjson', 2, 3, 'json/syntax', m),
+    )
+    const mixed = [problem('a.ndjson', 2, 3, 'schema/type'), ...ties, problem('b.json', 9, 9, 'x')]
+    expect(sortProblems([...mixed], sources).map((p) => p.message || p.rule)).toEqual([
+      'x',
+      'first',
+      'second',
+      'third',
+      'schema/type',
+    ])
   })
 })

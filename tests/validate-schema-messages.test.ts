@@ -3,14 +3,22 @@
  * whole (rule, pointer, message, expected, actual). Where they are in the file is the fixtures'
  * business; here the documents are broken in memory, one way at a time.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/check/finding.js'
 import { schemaFindings } from '../src/check/schema.js'
 import { describe as describeError, type FoldedError } from '../src/check/schema-messages.js'
 import { jsonType, oneOf, preview, truncate } from '../src/messages.js'
-import type { DocumentType } from '../src/schemas.js'
+import { DOCUMENT_TYPES, type DocumentType } from '../src/schemas.js'
+import {
+  isArticle,
+  isDocumentType,
+  isPerson,
+  isPhoto,
+  isQuote,
+  schemaErrors,
+} from '../src/validators.js'
 import { ROOT } from './validate-cli.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: the breakages edit arbitrary nested JSON.
@@ -387,5 +395,45 @@ describe('the words for values in messages', () => {
     expect(oneOf(['a'])).toBe('`a`')
     expect(oneOf(['a', 'b'])).toBe('`a` or `b`')
     expect(oneOf(['a', 'b', 'c'])).toBe('`a`, `b` or `c`')
+  })
+})
+
+describe('the validators of each document type', () => {
+  const person = JSON.parse(
+    readFileSync(join(ROOT, 'content/people/person-antony-blinken.json'), 'utf8'),
+  ) as Record<string, unknown>
+  const read = (folder: string) => {
+    const dir = join(ROOT, 'content', folder)
+    const name = readdirSync(dir).sort()[0] as string
+    return JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown
+  }
+
+  it('isDocumentType: the four types, as strings only', () => {
+    expect(DOCUMENT_TYPES.map(isDocumentType)).toEqual([true, true, true, true])
+    expect([['person'], 'toString', 'Person', null].map(isDocumentType)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('schemaErrors: none for a valid document; a copy of ajv errors otherwise', () => {
+    expect(schemaErrors('person', person)).toEqual([])
+    const first = schemaErrors('person', { ...person, name: 5 })
+    expect(first).toMatchObject([{ instancePath: '/name', keyword: 'type' }])
+    schemaErrors('person', { ...person, slug: 5 })
+    expect(first).toMatchObject([{ instancePath: '/name', keyword: 'type' }])
+  })
+
+  it('the type guards accept their type only', () => {
+    const documents = [read('articles'), read('people'), read('quotes'), read('photos')]
+    const guards = [isArticle, isPerson, isQuote, isPhoto]
+    expect(guards.map((guard) => documents.map((d) => guard(d)))).toEqual([
+      [true, false, false, false],
+      [false, true, false, false],
+      [false, false, true, false],
+      [false, false, false, true],
+    ])
   })
 })

@@ -16,7 +16,7 @@ export type Source =
       /** Read only as the context of the files named (their references); not reported on. */
       context?: boolean
     }
-  | { kind: 'stdin'; file: '<stdin>'; context?: undefined }
+  | { kind: 'stdin'; file: '<stdin>'; path?: undefined; bytes?: undefined; context?: undefined }
 
 /** A file to read documents from: `file` is its name in reports (as the user wrote it), `path` where it is read. */
 export type FileSource = Extract<Source, { kind: 'json' | 'ndjson' }>
@@ -43,11 +43,11 @@ export async function expandInputs(
 ): Promise<Inputs> {
   const sources: Source[] = []
   const problems: Diagnostic[] = []
-  const seen = new Set<string>()
+  // stdin has no path: its key is undefined, which no file has.
+  const seen = new Set<string | undefined>()
   const add = (source: Source): void => {
-    const key = source.kind === 'stdin' ? '-' : source.path
-    if (seen.has(key)) return
-    seen.add(key)
+    if (seen.has(source.path)) return
+    seen.add(source.path)
     sources.push(source)
   }
   for (const input of inputs) {

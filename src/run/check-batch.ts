@@ -33,10 +33,12 @@ export function checkBatch(batch: Batch): BatchResult {
   }
   const buffer = asBuffer(bytes)
   let line = 1
-  for (let start = 0; start < bytes.length; line++) {
+  // Ends at the last line: the one without a line feed (empty after a final one).
+  for (let start = 0; ; line++) {
     const newline = buffer.indexOf(0x0a, start)
     const end = newline === -1 ? bytes.length : newline
-    const contentEnd = end > start && bytes[end - 1] === 0x0d ? end - 1 : end
+    // (Before an empty line is the line feed that ends the previous one, or nothing.)
+    const contentEnd = bytes[end - 1] === 0x0d ? end - 1 : end
     if (contentEnd > start) {
       const source = {
         bytes: bytes.subarray(start, contentEnd),
@@ -58,7 +60,8 @@ class BatchCollector implements FactSink {
   readonly #documents: DocumentSummary[] = []
   readonly #references = new Map<string, ReferenceGroup[]>()
   readonly #quotations = new Map<string, QuotationGroup[]>()
-  #index = -1
+  /** The document being checked (set by `add` before its facts come). */
+  #index = 0
 
   constructor(readonly sourceIndex: number) {}
 
