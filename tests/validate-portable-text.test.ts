@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/check/finding.js'
 import { PortableTextChecker } from '../src/check/portable-text.js'
 import type { Quotation } from '../src/check/quotes.js'
-import { walk, walkWithPaths } from '../src/check/walk.js'
+import { MAX_DEPTH, type Shape, walk, walkWithPaths } from '../src/check/walk.js'
+import { type Segment, toPointer } from '../src/json/pointer.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are built freely here.
 type Json = Record<string, any>
@@ -237,5 +238,91 @@ describe('quotations', () => {
     )
     expect(quotations).toEqual([{ quote: 'quote-a', words: 'words' }])
     expect(fast.failed).toBe(false)
+  })
+})
+
+describe('the walks: what they visit, and the shape of the document', () => {
+  const WALKS = { walk, walkWithPaths }
+  type WalkName = keyof typeof WALKS
+
+  /** Walk `root`, noting each object and array met (with its pointer, when the walk gives paths). */
+  function record(name: WalkName, root: unknown): { shape: Shape; seen: string[] } {
+    const seen: string[] = []
+    const at = (path?: readonly Segment[]) => (path ? ` ${toPointer(path)}` : '')
+    const shape = WALKS[name](root, {
+      object: (_, path) => seen.push(`object${at(path)}`),
+      array: (_, path) => seen.push(`array${at(path)}`),
+    })
+    return { shape, seen }
+  }
+
+  /** `levels` objects, each the only field of the one above: `{ a: { a: {} } }` for 3. */
+  const nestedObjects = (levels: number): Json =>
+    levels === 1 ? {} : { a: nestedObjects(levels - 1) }
+  /** `levels` arrays, each the only item of the one above: `[[[]]]` for 3. */
+  const nestedArrays = (levels: number): unknown[] =>
+    levels === 1 ? [] : [nestedArrays(levels - 1)]
+
+  it.each(['walk', 'walkWithPaths'] as const)(
+    '%s visits nothing in a value that is neither object nor array',
+    (name) => {
+      for (const root of ['text', 7, null, undefined]) {
+        expect(record(name, root)).toEqual({
+          shape: { keys: 0, tooDeep: false, protoKeys: [] },
+          seen: [],
+        })
+      }
+    },
+  )
+
+  const MIXED = { a: [1, 'x', null, { b: null }], c: { d: [] }, e: 'y' }
+
+  it('walk visits each object and array once, never a string, number or null', () => {
+    const { shape, seen } = record('walk', MIXED)
+    expect(shape).toEqual({ keys: 5, tooDeep: false, protoKeys: [] })
+    expect(seen.sort()).toEqual(['array', 'array', 'object', 'object', 'object'])
+  })
+
+  it('walkWithPaths visits them in document order, with their pointers', () => {
+    const { shape, seen } = record('walkWithPaths', MIXED)
+    expect(shape).toEqual({ keys: 5, tooDeep: false, protoKeys: [] })
+    expect(seen).toEqual(['object ', 'array /a', 'object /a/3', 'object /c', 'array /c/d'])
+  })
+
+  it.each(['walk', 'walkWithPaths'] as const)('%s takes a visitor without methods', (name) => {
+    expect(WALKS[name](MIXED, {})).toEqual({ keys: 5, tooDeep: false, protoKeys: [] })
+  })
+
+  it('__proto__ keys: walk counts them, walkWithPaths gives their pointers', () => {
+    const root = JSON.parse('{"__proto__": {"x": 1}, "a": [{"__proto__": 2}]}') as unknown
+    expect(walk(root, {})).toEqual({ keys: 4, tooDeep: false, protoKeys: ['', ''] })
+    expect(walkWithPaths(root, {})).toEqual({
+      keys: 4,
+      tooDeep: false,
+      protoKeys: ['/__proto__', '/a/0/__proto__'],
+    })
+  })
+
+  it.each(['walk', 'walkWithPaths'] as const)(
+    '%s: MAX_DEPTH levels of arrays or objects are fine, one more is too deep',
+    (name) => {
+      expect(WALKS[name](nestedArrays(MAX_DEPTH), {}).tooDeep).toBe(false)
+      expect(WALKS[name](nestedArrays(MAX_DEPTH + 1), {}).tooDeep).toBe(true)
+      expect(WALKS[name](nestedObjects(MAX_DEPTH), {})).toEqual({
+        keys: MAX_DEPTH - 1,
+        tooDeep: false,
+        protoKeys: [],
+      })
+      expect(WALKS[name](nestedObjects(MAX_DEPTH + 1), {}).tooDeep).toBe(true)
+    },
+  )
+
+  it('walkWithPaths stops at the first value too deep, and visits nothing after it', () => {
+    // The root holds `deep` at level 2, so its innermost object is at level MAX_DEPTH + 1.
+    const { shape, seen } = record('walkWithPaths', { deep: nestedObjects(MAX_DEPTH), after: {} })
+    // `deep`, and the `a` of each object from level 2 to MAX_DEPTH.
+    expect(shape).toEqual({ keys: MAX_DEPTH, tooDeep: true, protoKeys: [] })
+    expect(seen).toHaveLength(MAX_DEPTH)
+    expect(seen.at(-1)).toBe(`object /deep${'/a'.repeat(MAX_DEPTH - 2)}`)
   })
 })

@@ -7,16 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/check/finding.js'
-import { schemaFindings } from '../src/check/schema.js'
+import { fold, schemaFindings } from '../src/check/schema.js'
 import { describe as describeError, type FoldedError } from '../src/check/schema-messages.js'
+import { constType, discriminatorTypes, schemaAt } from '../src/check/vocabulary.js'
 import { jsonType, oneOf, preview, truncate } from '../src/messages.js'
-import { DOCUMENT_TYPES, type DocumentType } from '../src/schemas.js'
+import { DOCUMENT_TYPES, type DocumentType, type JsonSchema } from '../src/schemas.js'
 import {
   isArticle,
   isDocumentType,
   isPerson,
   isPhoto,
   isQuote,
+  type SchemaError,
   schemaErrors,
 } from '../src/validators.js'
 import { ROOT } from './validate-cli.js'
@@ -272,6 +274,116 @@ const cases: Case[] = [
       },
     ],
   },
+  {
+    name: 'an image with both asset and _sanityAsset: only the failed branch folds into the conditional',
+    type: 'photo',
+    document: PHOTO,
+    breakIt: (d) => {
+      d.alt = 5
+      d.image = {
+        _type: 'image',
+        asset: { _type: 'reference', _ref: 'bad' },
+        _sanityAsset: 'image@file://./photo.jpg',
+      }
+    },
+    findings: [
+      {
+        rule: 'schema/type',
+        pointer: '/alt',
+        message: '`alt` must be a string, not an integer.',
+        expected: 'string',
+        actual: '5',
+      },
+      {
+        rule: 'schema/pattern',
+        pointer: '/image/asset/_ref',
+        message:
+          '`_ref` must be a Sanity image asset id: `image-<hash>-<width>x<height>-<format>`; it is "bad".',
+        expected: '^image-[A-Za-z0-9]+-[0-9]+x[0-9]+-[a-z0-9]+$',
+        actual: '"bad"',
+      },
+      {
+        rule: 'schema/conditional',
+        pointer: '/image',
+        message:
+          'This image has both `asset` and `_sanityAsset`: give either `asset` or `_sanityAsset`, not both.',
+      },
+    ],
+  },
+  {
+    name: 'a block without _type (reported as missing, not as an unknown type) beside an unknown type',
+    type: 'article',
+    document: ARTICLE,
+    breakIt: (d) => {
+      delete d.body[0]._type
+      d.body[1]._type = 'footnote'
+    },
+    findings: [
+      {
+        rule: 'schema/required',
+        pointer: '/body/0',
+        message: 'Missing required field `_type` on `0`: add it.',
+      },
+      {
+        rule: 'schema/discriminator',
+        pointer: '/body/1/_type',
+        message:
+          'Unknown block type `footnote`: use `block` or `photoEmbed`, or add the type to schemas/portable-text.schema.json.',
+        expected: 'block, photoEmbed',
+        actual: '"footnote"',
+      },
+    ],
+  },
+  {
+    name: 'a link that is no URL beside a _key that breaks its pattern: each problem at its own place',
+    type: 'article',
+    document: ARTICLE,
+    breakIt: (d) => {
+      d.body[0].markDefs.push({ _type: 'link', _key: 'l1', href: 'https://[::1' })
+      d.body[0].children[0].marks = ['l1']
+      d.body[1]._key = 'b 1'
+    },
+    findings: [
+      {
+        rule: 'schema/format',
+        pointer: '/body/0/markDefs/0/href',
+        message: '`href` must be an absolute URL; it is "https://[::1".',
+        expected: 'uri',
+        actual: '"https://[::1"',
+      },
+      {
+        rule: 'schema/pattern',
+        pointer: '/body/1/_key',
+        message: '`_key` must be 1 to 64 letters, digits, `_` or `-`; it is "b 1".',
+        expected: '^[A-Za-z0-9_-]{1,64}$',
+        actual: '"b 1"',
+      },
+    ],
+  },
+  {
+    name: 'a date that is a number after a headline that is one: the anyOf takes only its own errors',
+    type: 'article',
+    document: ARTICLE,
+    breakIt: (d) => {
+      d.headline = 5
+      d.datePublished = 42
+    },
+    findings: [
+      {
+        rule: 'schema/type',
+        pointer: '/headline',
+        message: '`headline` must be a string, not an integer.',
+        expected: 'string',
+        actual: '5',
+      },
+      {
+        rule: 'schema/any-of',
+        pointer: '/datePublished',
+        message: '`datePublished` must be a string; it is 42.',
+        actual: '42',
+      },
+    ],
+  },
 ]
 
 describe('schema findings, whole', () => {
@@ -435,5 +547,281 @@ describe('the validators of each document type', () => {
       [false, false, true, false],
       [false, false, false, true],
     ])
+  })
+})
+
+describe('schema findings when the identity check has reported the _id or _type', () => {
+  const reported = { identityReported: true }
+
+  it('leaves out a missing _id and _type, not the other missing fields', () => {
+    const broken = structuredClone(ARTICLE)
+    delete broken._id
+    delete broken._type
+    delete broken.headline
+    delete broken.body[0]._type
+    expect(schemaFindings('article', broken, reported)).toEqual([
+      {
+        rule: 'schema/required',
+        pointer: '',
+        message:
+          "Missing required field `headline` on article: add it. (The headline, verbatim. Renders as the page's only h1.)",
+      },
+      {
+        rule: 'schema/required',
+        pointer: '/body/0',
+        message: 'Missing required field `_type` on `0`: add it.',
+      },
+    ])
+  })
+
+  it('leaves out an _id or _type of the wrong kind, not the other fields', () => {
+    const broken = { ...structuredClone(ARTICLE), _id: 7, _type: 7, headline: 5 }
+    expect(schemaFindings('article', broken, reported)).toEqual([
+      {
+        rule: 'schema/type',
+        pointer: '/headline',
+        message: '`headline` must be a string, not an integer.',
+        expected: 'string',
+        actual: '5',
+      },
+    ])
+  })
+})
+
+/** An ajv error of the article schema, for folding. */
+function ajvError(
+  keyword: string,
+  instancePath: string,
+  schemaPath: string,
+  params: Record<string, unknown> = {},
+): SchemaError {
+  return { keyword, instancePath, schemaPath, params } as SchemaError
+}
+
+describe('folding ajv errors into the anyOf or if that owns them', () => {
+  it('an anyOf takes the errors right before it, at or below its instance, up to another owner', () => {
+    const before = ajvError('type', '/x', '#/properties/x/type')
+    const inner = ajvError('type', '/a/b', '#/x/anyOf/0/type')
+    const innerAnyOf = ajvError('anyOf', '/a/b', '#/x/anyOf')
+    const outer = ajvError('type', '/a', '#/anyOf/1/type')
+    const outerAnyOf = ajvError('anyOf', '/a', '#/anyOf')
+    const after = ajvError('type', '/c', '#/properties/c/type')
+    expect(fold([before, inner, innerAnyOf, outer, outerAnyOf, after])).toEqual([
+      { ...before, parts: [] },
+      { ...after, parts: [] },
+      { ...innerAnyOf, parts: [inner] },
+      { ...outerAnyOf, parts: [outer] },
+    ])
+  })
+
+  it('an if takes the errors of its failed branch at or below its instance, and no others', () => {
+    const branch = ajvError('not', '/image', '#/properties/image/then/not')
+    const below = ajvError('required', '/image/x', '#/properties/image/then/properties/x/required')
+    const elsewhere = ajvError('not', '/other/image', '#/properties/image/then/not')
+    const otherBranch = ajvError('required', '/image', '#/properties/image/else/required')
+    const inside = ajvError(
+      'pattern',
+      '/image/asset/_ref',
+      '#/properties/image/properties/asset/pattern',
+    )
+    const owner = ajvError('if', '/image', '#/properties/image/if', { failingKeyword: 'then' })
+    expect(fold([branch, below, elsewhere, otherBranch, inside, owner])).toEqual([
+      { ...elsewhere, parts: [] },
+      { ...otherBranch, parts: [] },
+      { ...inside, parts: [] },
+      { ...owner, parts: [branch, below] },
+    ])
+  })
+})
+
+describe('schema messages for what the schemas do not produce (yet)', () => {
+  const scope = {
+    type: 'article' as const,
+    document: {
+      headline: 5,
+      photo: null,
+      body: [{ _type: 'photoEmbed' }],
+      alternateNames: Array.from({ length: 13 }, () => 'x'),
+      x2: 'v',
+      '2x': 'v',
+    },
+    errors: [],
+  }
+  const say = (fields: Partial<FoldedError>) => describeError(error(fields), scope)
+
+  it('a const on a field other than _type gives no hint about the array', () => {
+    expect(
+      say({ keyword: 'const', instancePath: '/body/0/style', params: { allowedValue: 'normal' } }),
+    ).toEqual({
+      message: '`style` must be `normal` here, not undefined.',
+      expected: 'normal',
+      actual: 'undefined',
+    })
+  })
+
+  it('a maximum length on a value that is not a string counts 0 characters', () => {
+    expect(say({ keyword: 'maxLength', instancePath: '/headline', params: { limit: 3 } })).toEqual({
+      message: '`headline` must be at most 3 characters; it has 0. Shorten it.',
+      expected: 'at most 3 characters',
+      actual: '5',
+    })
+  })
+
+  it('a format without words of its own', () => {
+    expect(
+      say({ keyword: 'format', instancePath: '/headline', params: { format: 'email' } }),
+    ).toEqual({
+      message: '`headline` must be a valid email; it is 5.',
+      expected: 'email',
+      actual: '5',
+    })
+  })
+
+  it('names the document, an item by its index, and fields with digits by their names', () => {
+    const named = (instancePath: string) =>
+      say({ keyword: 'type', instancePath, params: { type: 'string' } }).message
+    expect(named('')).toMatch(/^The document must be a string, not an object\.$/)
+    expect(named('/alternateNames/12')).toBe(
+      'Item 12 of `alternateNames` must be a string, not a string.',
+    )
+    expect(named('/x2')).toBe('`x2` must be a string, not a string.')
+    expect(named('/2x')).toBe('`2x` must be a string, not a string.')
+  })
+
+  it('a missing field on an object that is null or absent: named by its field', () => {
+    expect(
+      say({ keyword: 'required', instancePath: '/photo', params: { missingProperty: '_ref' } }),
+    ).toEqual({
+      message:
+        'Missing required field `_ref` on `photo`: add it. (The `_id` of the referenced Photo.)',
+    })
+    expect(
+      say({ keyword: 'required', instancePath: '/nope', params: { missingProperty: 'a' } }),
+    ).toEqual({
+      message: 'Missing required field `a` on `nope`: add it.',
+    })
+  })
+
+  it('an enum on a field no schema describes gives no reason', () => {
+    expect(
+      say({ keyword: 'enum', instancePath: '/nope', params: { allowedValues: ['a', 'b'] } }),
+    ).toEqual({
+      message: '`nope` must be `a` or `b`, not undefined.',
+      expected: 'a, b',
+      actual: 'undefined',
+    })
+  })
+
+  it('a pattern without words of its own, or a format beside it: the pattern itself', () => {
+    expect(
+      say({ keyword: 'pattern', instancePath: '/datePublished', params: { pattern: '^x$' } }),
+    ).toEqual({
+      message: '`datePublished` must match the pattern `^x$`; it is undefined.',
+      expected: '^x$',
+      actual: 'undefined',
+    })
+    expect(
+      say({ keyword: 'pattern', instancePath: '/nope/x', params: { pattern: '^x$' } }),
+    ).toEqual({
+      message: '`x` must match the pattern `^x$`; it is undefined.',
+      expected: '^x$',
+      actual: 'undefined',
+    })
+  })
+
+  it('an unknown type where no schema is known: no types to offer, the schemas folder', () => {
+    expect(
+      say({
+        keyword: 'discriminator',
+        instancePath: '/nope/0',
+        params: { tag: '_type', tagValue: 'x' },
+      }),
+    ).toEqual({
+      pointer: '/nope/0/_type',
+      message: 'Unknown block type `x`: use , or add the type to schemas/.',
+      expected: '',
+      actual: '"x"',
+    })
+  })
+
+  it('an anyOf: the words of each branch, a format before a type, and a fallback', () => {
+    const anyOf = (parts: SchemaError[]) =>
+      say({ keyword: 'anyOf', instancePath: '/headline', schemaPath: '#/anyOf', parts }).message
+    expect(
+      anyOf([
+        ajvError('type', '', '#/anyOf/0/type', { type: 'string' }),
+        ajvError('format', '', '#/anyOf/0/format', { format: 'date' }),
+        ajvError('pattern', '', '#/anyOf/0/pattern', { pattern: 'x' }),
+        ajvError('format', '', '#/anyOf/1/format', { format: 'email' }),
+        ajvError('type', '', '#/anyOf/1/type', { type: 'integer' }),
+      ]),
+    ).toBe(
+      '`headline` must be a date such as `2023-03-03` (YYYY-MM-DD), or a valid email; it is 5.',
+    )
+    expect(anyOf([ajvError('pattern', '', '#/anyOf/0/pattern', { pattern: 'x' })])).toBe(
+      '`headline` must be one of the forms its schema allows; it is 5.',
+    )
+  })
+
+  it('a conditional where no schema is known', () => {
+    expect(
+      say({ keyword: 'if', instancePath: '/nope', params: { failingKeyword: 'then' } }),
+    ).toEqual({
+      message: 'The `nope` does not meet the conditional rule of its schema: see schemas/.',
+    })
+  })
+})
+
+describe('the schema vocabulary', () => {
+  it('constType: the `_type` a schema fixes, if it fixes a string', () => {
+    expect(constType({ properties: { _type: { const: 'block' } } })).toBe('block')
+    expect(constType({ properties: { _type: { const: 5 } } })).toBeUndefined()
+    expect(constType({ properties: { _type: {} } })).toBeUndefined()
+    expect(constType({ properties: {} })).toBeUndefined()
+    expect(constType({})).toBeUndefined()
+  })
+
+  it('discriminatorTypes: the fixed `_type` of each branch that has one', () => {
+    const located = (schema: JsonSchema) => ({ schema, uri: 'https://example.com/s.json' })
+    expect(
+      discriminatorTypes(
+        located({
+          oneOf: [
+            { properties: { _type: { const: 'a' } } },
+            { type: 'string' },
+            { properties: { _type: { const: 'b' } } },
+          ],
+        }),
+      ),
+    ).toEqual(['a', 'b'])
+    expect(discriminatorTypes(located({}))).toEqual([])
+  })
+
+  it('schemaAt follows properties, items and the branch a value’s `_type` picks', () => {
+    const document = { body: [{ _type: 'block' }, { _type: 'photoEmbed' }] }
+    expect(schemaAt('article', document, '/body/1/photo')?.schema.description).toBe(
+      'The Photo to show.',
+    )
+    expect(schemaAt('article', document, '/body/0/style')?.schema.description).toBe(
+      'How the block renders.',
+    )
+    expect(schemaAt('article', document, '')?.uri).toBe(
+      'https://us-russia-g20-story.example/schemas/article.schema.json',
+    )
+  })
+
+  it('schemaAt gives up where no schema governs, on any document', () => {
+    const document = { body: null, photo: [null] }
+    for (const pointer of [
+      '/nope',
+      '/constructor',
+      '/headline/x',
+      '/body/0/children/0',
+      '/body/0/_type',
+    ]) {
+      expect(schemaAt('article', document, pointer), pointer).toBeUndefined()
+    }
+    expect(schemaAt('article', { body: [null] }, '/body/0/_type')).toBeUndefined()
+    expect(schemaAt('unknown', {}, '')).toBeUndefined()
   })
 })

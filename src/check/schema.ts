@@ -51,23 +51,37 @@ export function schemaFindings(
 ): Finding[] {
   const validate = validators[type]
   if (validateSafely(validate, document)) return []
+  // Stryker disable next-line ArrayDeclaration: ajv sets `errors` whenever a validator returns false.
   const errors = fold(validate.errors ?? [])
+  const scope: Scope = { type, document, errors }
   const findings: Finding[] = []
+  const said = new Set<string>()
   for (const error of errors) {
-    if (isReportedElsewhere(error, errors, context, { type, document, errors })) continue
-    findings.push({
+    if (isReportedElsewhere(error, errors, context, scope)) continue
+    const finding = {
       rule: ruleOf(error.keyword),
       pointer: error.instancePath,
-      ...describe(error, { type, document, errors }),
-    })
+      ...describe(error, scope),
+    }
+    // A keyword can fail twice at one place (`alt` says `type: string` beside a `$ref` to a
+    // schema that says it too): one problem, told once.
+    const key = JSON.stringify(finding)
+    if (said.has(key)) continue
+    said.add(key)
+    findings.push(finding)
   }
   return findings
 }
 
-/** Fold the errors of `anyOf` branches and `if/then/else` branches into the error that owns them. */
-function fold(errors: readonly SchemaError[]): FoldedError[] {
+/**
+ * Fold the errors of `anyOf` branches and `if/then/else` branches into the error that owns them,
+ * in ajv's order otherwise (the owners last). Exported for its tests.
+ */
+export function fold(errors: readonly SchemaError[]): FoldedError[] {
   const owners = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'if')
-  const prefixes = owners.map((owner) => ({ owner, prefix: branchPrefix(owner) }))
+  const conditionals = owners
+    .filter((owner) => owner.keyword === 'if')
+    .map((owner) => ({ owner, prefix: branchPrefix(owner) }))
   const folded = new Map<SchemaError, SchemaError[]>(owners.map((o) => [o, []]))
   const branchOf = anyOfBranches(errors)
   const rest: FoldedError[] = []
@@ -75,11 +89,11 @@ function fold(errors: readonly SchemaError[]): FoldedError[] {
     if (folded.has(error)) continue
     const owner =
       branchOf.get(error) ??
-      prefixes.find(
+      conditionals.find(
         ({ owner, prefix }) =>
           error.instancePath.startsWith(owner.instancePath) && error.schemaPath.startsWith(prefix),
       )?.owner
-    if (owner) folded.get(owner)?.push(error)
+    if (owner) (folded.get(owner) as SchemaError[]).push(error)
     else rest.push({ ...error, parts: [] })
   }
   for (const [owner, parts] of folded) rest.push({ ...owner, parts })
@@ -97,7 +111,8 @@ function anyOfBranches(errors: readonly SchemaError[]): Map<SchemaError, SchemaE
     if (error.keyword !== 'anyOf') return
     for (let j = i - 1; j >= 0; j--) {
       const part = errors[j] as SchemaError
-      if (!part.instancePath.startsWith(error.instancePath) || owner.has(part)) break
+      // An error of another instance, or another owner (whose own parts lie before it), ends the run.
+      if (!part.instancePath.startsWith(error.instancePath)) break
       if (part.keyword === 'anyOf' || part.keyword === 'if') break
       owner.set(part, error)
     }
@@ -105,10 +120,12 @@ function anyOfBranches(errors: readonly SchemaError[]): Map<SchemaError, SchemaE
   return owner
 }
 
+/**
+ * The schemaPath under which the errors of a failed `if`'s branch (`then` or `else`) lie. An
+ * `anyOf`'s branches need none: anyOfBranches finds them all, by position.
+ */
 function branchPrefix(owner: SchemaError): string {
-  if (owner.keyword === 'anyOf') return `${owner.schemaPath}/`
-  const failing = String(owner.params.failingKeyword ?? 'then')
-  return `${owner.schemaPath.slice(0, -'if'.length)}${failing}/`
+  return `${owner.schemaPath.slice(0, -'if'.length)}${String(owner.params.failingKeyword)}/`
 }
 
 function isReportedElsewhere(
@@ -146,6 +163,7 @@ function isReportedElsewhere(
   if (keyword === 'pattern') {
     // An empty string is too short; that it also matches no pattern says nothing more.
     if (beside('minLength')) return true
+    // Stryker disable next-line ConditionalExpression: every pattern of the schemas without a format beside it has words of its own.
     return beside('format') !== undefined && ownPatternWords(error, scope) === undefined
   }
   return false
@@ -168,6 +186,7 @@ function validateSafely(validate: (data: unknown) => boolean, document: unknown)
   try {
     return validate(document)
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: an ajv validator of parsed JSON throws nothing but the RangeError.
     if (!(error instanceof RangeError)) throw error
     return validate(clampStrings(document))
   }
@@ -177,6 +196,7 @@ function validateSafely(validate: (data: unknown) => boolean, document: unknown)
 function clampStrings(value: unknown): unknown {
   if (typeof value === 'string') {
     const half = LONG_STRING / 2
+    // Stryker disable next-line EqualityOperator: a string of exactly LONG_STRING is its own two halves.
     return value.length > LONG_STRING ? value.slice(0, half) + value.slice(-half) : value
   }
   if (value === null || typeof value !== 'object') return value
@@ -187,7 +207,9 @@ function clampStrings(value: unknown): unknown {
     Object.defineProperty(copy, key, {
       value: clampStrings((value as Record<string, unknown>)[key]),
       enumerable: true,
+      // Stryker disable next-line BooleanLiteral: a validator neither writes nor deletes.
       writable: true,
+      // Stryker disable next-line BooleanLiteral: a validator neither writes nor deletes.
       configurable: true,
     })
   }

@@ -43,6 +43,7 @@ export function walk(root: unknown, visitor: Visitor): Shape {
     }
     if (Array.isArray(value)) {
       visitor.array?.(value)
+      // Stryker disable next-line EqualityOperator: one step past the end reads `undefined`, which is no object and is skipped.
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i]
         if (typeof item === 'object' && item !== null) {
@@ -91,6 +92,7 @@ export function walkWithPaths(root: unknown, visitor: Visitor): Shape {
     }
     if (Array.isArray(value)) {
       visitor.array?.(value, path)
+      // Stryker disable next-line EqualityOperator: one step past the end reads `undefined`, which `child` skips.
       for (let i = 0; i < value.length && !shape.tooDeep; i++) child(value[i], i, depth)
       return
     }
