@@ -25,6 +25,7 @@ const awkward: unknown[] = [
   {},
   [[], {}, [{}]],
   { a: undefined, b: [undefined, Number.NaN, Number.POSITIVE_INFINITY], c: () => 1 },
+  { a: null, b: [null, { c: null }] },
   JSON.parse('{"__proto__": {"x": 1}, "constructor": [1]}'),
 ]
 
@@ -58,6 +59,10 @@ describe('stringifyJson', () => {
     expect(nestsDeeperThan({ a: [1] }, 2)).toBe(false)
     expect(nestsDeeperThan({ a: [[1]] }, 2)).toBe(true)
     expect(nestsDeeperThan('text', 0)).toBe(false)
+    // A child that is no container is passed over, even `undefined` after a deep sibling.
+    expect(nestsDeeperThan([[[1]], undefined], 1)).toBe(true)
+    expect(nestsDeeperThan({ a: [[1]], b: undefined }, 1)).toBe(true)
+    expect(nestsDeeperThan([[null, 1, 'x']], 2)).toBe(false)
   })
 })
 

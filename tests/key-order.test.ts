@@ -58,12 +58,14 @@ const quote = {
     scalar: true,
     chain32: { $ref: '#/$defs/c0' },
     chain33: { $ref: '#/$defs/d0' },
+    cycle: { $ref: '#/$defs/cycle' },
   },
   $defs: {
     pair: { properties: { z: {}, a: {} } },
     'a/b~c': { properties: { y: {}, b: {} } },
     hop: { $ref: '#/$defs/pair' },
     loop: { $ref: '#/$defs/loop' },
+    cycle: { oneOf: [{ $ref: '#/$defs/cycle' }] },
     second: { properties: { _type: { const: 'second' }, y: {}, b: {} } },
     ...refChain(32),
     ...Object.fromEntries(
@@ -107,6 +109,24 @@ describe('KeyOrder', () => {
       ['escaped', ['b', 'a', 'extra', 'z']],
       ['whole', ['z', 'a', 'b', 'extra']],
       ['through', ['z', 'a', 'b', 'extra']],
+    ])
+  })
+
+  it('sorts the keys where a loop runs through $ref and oneOf alike', () => {
+    const ordered = order.apply({ _type: 'quote', cycle: za })
+    expect(shape(ordered)).toEqual(['_type', ['cycle', ['a', 'b', 'extra', 'z']]])
+  })
+
+  it('sorts the keys of a document whose _type is no string, even one that names a schema as text', () => {
+    expect(Object.keys(order.apply({ text: 't', aa: 1, _type: ['quote'] }))).toEqual([
+      '_type',
+      'aa',
+      'text',
+    ])
+    expect(Object.keys(order.apply({ text: 't', aa: 1, _type: 'quote' }))).toEqual([
+      '_type',
+      'text',
+      'aa',
     ])
   })
 

@@ -628,6 +628,16 @@ describe('toSanityDocument and referencedIds, exactly', () => {
       _id: 'drafts.quote-q',
       contentHash: contentHash(quote as never),
     })
+    // Without the published set, every typed reference counts as unpublished.
+    const unknownPublished = toSanityDocument(quote, { drafts: true, typeOf }) as unknown as {
+      list: Record<string, unknown>[]
+    }
+    expect(unknownPublished.list[0]).toEqual({
+      _type: 'reference',
+      _ref: 'person-b',
+      _weak: true,
+      _strengthenOnPublish: { type: 'person' },
+    })
     // The input is not changed.
     expect(quote).not.toHaveProperty('contentHash')
     expect((quote as unknown as { speaker: object }).speaker).toEqual({

@@ -324,6 +324,12 @@ describe('planPull: every write, removal and refusal, exactly', () => {
     const imported = { _type: 'image', _sanityAsset: 'image@file://./images/p.png' }
     expect(await imageOf(imported)).toEqual(imported)
     expect(await imageOf({ _type: 'image' })).toEqual({ _type: 'image' })
+    expect(await imageOf({ _type: 'image' }, binary)).toEqual({ _type: 'image' })
+    // Only a photo's: another type keeps its image, even one that is the asset of a binary.
+    const person = await plan([], [doc('person-p', 'P', { image: { _type: 'image', asset } })], {
+      photoAssets: new Map([['person-p', asset._ref]]),
+    })
+    expect(JSON.parse(person.writes[0]?.text ?? '{}').image).toEqual({ _type: 'image', asset })
   })
 
   it('refuses a draft of a draft or of a version, by its remote id, and writes the rest', async () => {
@@ -470,6 +476,27 @@ describe('planPull: every write, removal and refusal, exactly', () => {
       ['person-z', 'schema/type', '/name'],
     ])
     expect(result.invalid).toEqual(['drafts.drafts.x', 'person-y', 'person-z'])
+    // Sorted, whatever order the problems come in.
+    const later = await plan([], [doc('drafts.drafts.x', 'X'), doc('ant', 'A', { name: 1 })])
+    expect(later.problems.map((p) => p.documentId)).toEqual(['drafts.drafts.x', 'ant'])
+    expect(later.invalid).toEqual(['ant', 'drafts.drafts.x'])
+  })
+
+  it('validates the files in path order, kept and written alike, so problems come in that order', async () => {
+    const local = [
+      localFile('people/person-m.json', person('person-m', 'M')),
+      localFile('people/person-z.json', '{'),
+    ]
+    const result = await plan(local, [
+      doc('person-m', 'M'),
+      doc('person-a', 'A', { name: 1 }),
+      doc('person-q', 'Q', { name: 1 }),
+    ])
+    expect(result.problems.map((p) => [p.file, p.rule])).toEqual([
+      ['content/people/person-a.json', 'schema/type'],
+      ['content/people/person-q.json', 'schema/type'],
+      ['content/people/person-z.json', 'json/syntax'],
+    ])
   })
 
   it('blames a removal on the document it removes, and a change on the document linked to it', async () => {
@@ -553,11 +580,12 @@ describe('findCauses: each way a problem is blamed', () => {
   it('a removed document is never the document a problem is in', async () => {
     const results = await findCauses(
       [problem('content/b.json', '', 'b')],
-      [change('b', 'removed', {})],
+      [change('b', 'removed', {}), change('c', 'updated', {}, {})],
       new Map(),
       async () => ({ valid: true, documents: 0, problems: [] }),
     )
-    expect(results[0]?.[1]).toEqual([cause('b', 'removed')])
+    // Not b's own problem: linked to nothing, so blamed on every change.
+    expect(results[0]?.[1]).toEqual([cause('b', 'removed'), cause('c', 'updated')])
   })
 
   it('a reference at the top of the document, or on the way to the pointer, names its target', async () => {
@@ -599,6 +627,14 @@ describe('findCauses: each way a problem is blamed', () => {
       none,
     )
     expect(scalar[0]?.[1]).toEqual(['r updated'])
+    // A pointer through null stops there too.
+    const throughNull = await blamed(
+      [problem('content/a.json', '/m/x', 'a')],
+      [change('q', 'updated', {}), change('r', 'updated', { s: { _ref: 'a' } })],
+      { n: 'text', m: null, o: { _ref: 5 } },
+      none,
+    )
+    expect(throughNull[0]?.[1]).toEqual(['r updated'])
   })
 
   it('without a reference at the pointer: changes linked either way, before or after', async () => {
@@ -635,11 +671,14 @@ describe('findCauses: each way a problem is blamed', () => {
       { ...known, rule: 'reference/wrong-type' },
       { ...known, pointer: '/y' },
       { ...known, message: 'another' },
+      // The same characters, split between the fields differently.
+      { ...known, file: 'content/a.jsonr', rule: 'eference/dangling' },
     ]
     const results = await blamed(variants, [change('c', 'updated', {})], {}, baseline)
     expect(results.map(([, causes]) => causes)).toEqual([
       [],
       [],
+      ['c updated'],
       ['c updated'],
       ['c updated'],
       ['c updated'],

@@ -3,6 +3,7 @@
  * instead, and the key would vanish from the copy (and from its JSON text).
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // Stryker disable next-line ConditionalExpression: for any other key, defineProperty makes the very property assignment makes; assignment is only faster
   if (key === '__proto__')
     Object.defineProperty(target, key, {
       value,

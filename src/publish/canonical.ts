@@ -46,11 +46,10 @@ export function toContent(doc: Record<string, unknown>): Record<string, unknown>
   return content
 }
 
-/** Every key sorted, and `undefined` values left out (as JSON would). */
+/** Every key sorted (stringifyJson leaves `undefined` values out, as JSON does). */
 function sortedKeys(object: Readonly<Record<string, unknown>>) {
   return Object.keys(object)
     .sort()
-    .filter((key) => object[key] !== undefined)
     .map((key) => [key, null] as const)
 }
 

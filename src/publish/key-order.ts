@@ -46,10 +46,9 @@ export class KeyOrder {
         const here = at ? this.resolve(object, at) : null
         const properties = here && isObject(here.schema.properties) ? here.schema.properties : {}
         const known = Object.keys(properties).filter((key) => Object.hasOwn(object, key))
-        const rest = Object.keys(object)
-          .filter((key) => !Object.hasOwn(properties, key))
-          .sort()
-        return [...known, ...rest].map((key): [string, Place | null] => {
+        // The listed keys, then all sorted: a Set keeps each key at its first place.
+        const keys = new Set([...known, ...Object.keys(object).sort()])
+        return [...keys].map((key): [string, Place | null] => {
           const property = Object.hasOwn(properties, key) ? properties[key] : undefined
           return [key, here && isObject(property) ? { schema: property, file: here.file } : null]
         })

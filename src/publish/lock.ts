@@ -36,17 +36,18 @@ function bare<T>(from: Record<string, T>): Record<string, T> {
 export async function readLock(root: string): Promise<SanityLock> {
   let text: string
   try {
+    // Stryker disable StringLiteral: without an encoding the Buffer read is parsed as the same UTF-8 text
     text = await readFile(lockPath(root), 'utf8')
+    // Stryker restore StringLiteral
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return bare({})
     throw error
   }
+  // Text that is no JSON leaves it undefined: damaged, as any other shape.
   let lock: unknown
   try {
     lock = JSON.parse(text)
-  } catch {
-    lock = undefined
-  }
+  } catch {}
   const isRevisions = (revisions: unknown) =>
     isRecord(revisions) && Object.values(revisions).every((rev) => typeof rev === 'string')
   if (!isRecord(lock) || !Object.values(lock).every(isRevisions))

@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
 import { validateFiles } from '../validate.js'
 import { publishedId, toContent } from './canonical.js'
@@ -117,8 +117,9 @@ const PATH_PREFIX = /^(drafts|versions)\./
  * that nothing may be written; each is blamed on the dataset's change that causes it.
  */
 export async function planPull(input: PullPlanInput): Promise<PullPlan> {
+  // Stryker disable next-line ArrowFunction: its answer is only ever tested for truth, and undefined is as false
   const isDirty = input.isDirty ?? (() => false)
-  const display = (path: string) => relative(input.root, path).split('\\').join('/')
+  const display = (path: string) => relative(input.root, path).split(sep).join('/')
   const locals = input.local.map((file) => readLocal(file, display(file.path)))
   const byId = new Map<string, Local>()
   const byPath = new Map<string, Local>()
@@ -126,15 +127,16 @@ export async function planPull(input: PullPlanInput): Promise<PullPlan> {
     if (local.id !== null && !byId.has(local.id)) byId.set(local.id, local)
     byPath.set(local.path, local)
   }
-  const plan: PullPlan = {
+  const plan: Omit<PullPlan, 'invalid'> = {
     writes: [],
     removals: [],
     kept: [],
     unchanged: 0,
     refused: [],
     problems: [],
-    invalid: [],
   }
+  /** Remote ids refused as drafts of a draft: each makes the pull invalid, with no file to blame. */
+  const draftsOfDrafts: string[] = []
   const inDataset = new Set<string>()
   /** The content each written path gets, by absolute path. */
   const claimed = new Map<string, unknown>()
@@ -149,6 +151,7 @@ export async function planPull(input: PullPlanInput): Promise<PullPlan> {
     const id = publishedId(doc._id)
     if (id !== doc._id && PATH_PREFIX.test(id)) {
       plan.problems.push(draftOfDraft(doc._id))
+      draftsOfDrafts.push(doc._id)
       continue
     }
     inDataset.add(id)
@@ -188,17 +191,20 @@ export async function planPull(input: PullPlanInput): Promise<PullPlan> {
     })
   }
 
-  // A file written over is replaced, whatever document it held; the others may be gone.
-  for (const local of locals) {
-    if (local.id === null || inDataset.has(local.id) || claimed.has(local.path)) continue
-    if (byId.get(local.id) !== local) continue
-    if (!input.prune) plan.kept.push({ id: local.id, file: local.file })
-    else if (isDirty(local.path) && !input.force) refuse(local.id, local.path, 'uncommitted')
-    else plan.removals.push({ id: local.id, path: local.path, file: local.file })
+  // A file written over is replaced, whatever document it held; the others may be gone. Only a
+  // document's own file (the first of its id) is: a copy of it is no document.
+  for (const [id, local] of byId) {
+    if (inDataset.has(id) || claimed.has(local.path)) continue
+    if (!input.prune) plan.kept.push({ id, file: local.file })
+    else if (isDirty(local.path) && !input.force) refuse(id, local.path, 'uncommitted')
+    else plan.removals.push({ id, path: local.path, file: local.file })
   }
 
   await checkResult(plan, locals, claimed)
-  return plan
+  const blamed = plan.problems
+    .filter((p) => p.severity === 'error')
+    .flatMap((p) => p.causes.map((c) => c.id))
+  return { ...plan, invalid: [...new Set([...draftsOfDrafts, ...blamed])].sort() }
 }
 
 function readLocal(file: LocalFile, display: string): Local {
@@ -229,7 +235,7 @@ function draftOfDraft(remoteId: string): PullProblem {
 
 /** Validate the set the plan leaves, and blame its problems. */
 async function checkResult(
-  plan: PullPlan,
+  plan: Omit<PullPlan, 'invalid'>,
   locals: readonly Local[],
   contents: ReadonlyMap<string, unknown>,
 ): Promise<void> {
@@ -239,7 +245,8 @@ async function checkResult(
   const files = [
     ...kept.map((local) => ({ file: local.file, content: local.bytes })),
     ...plan.writes.map((write) => ({ file: write.file, content: write.text })),
-  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    // Stryker disable next-line EqualityOperator: no two files are the same, so < and <= order them alike
+  ].sort((a, b) => (a.file < b.file ? -1 : 1))
   const result = await validateFiles(files)
   const changed: ChangedDocument[] = [
     ...plan.writes.map((write) => ({
@@ -251,7 +258,9 @@ async function checkResult(
     ...plan.removals.map((removal) => ({
       id: removal.id,
       cause: { id: removal.id, file: removal.file, change: 'removed' as const },
+      // Stryker disable OptionalChaining: a removal is always one of the local files, which atPath holds
       before: atPath.get(removal.path)?.value,
+      // Stryker restore OptionalChaining
       after: undefined,
     })),
   ]
@@ -272,8 +281,4 @@ async function checkResult(
       causes,
     })
   }
-  const invalid = plan.problems
-    .filter((p) => p.severity === 'error')
-    .flatMap((p) => (p.rule === 'pull/draft-id' ? [p.documentId ?? ''] : p.causes.map((c) => c.id)))
-  plan.invalid = [...new Set(invalid)].sort()
 }

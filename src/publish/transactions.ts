@@ -139,8 +139,9 @@ export async function runBatches(
       } else i += 1
     }
     if (running.size > 0) await Promise.race(running.values())
-    else if (waiting.length > 0) {
-      // Only reachable if a batch depends on a later one, which batchWrites never produces.
+    else {
+      // Nothing runs, so some batch waits (the loop's condition): only if a batch depends on a
+      // later one, which batchWrites never produces.
       for (const batch of waiting.splice(0))
         outcomes.set(batch.index, { batch, status: 'skipped', because: [...batch.dependsOn] })
     }
