@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeCorpus } from '../src/bench/corpus.js'
-import { SUITES } from '../src/bench/registry.js'
-import type { BenchContext, SuiteResult } from '../src/bench/suite.js'
-import { allMet, formatTable } from '../src/bench/table.js'
-import { parseCommandLine, UsageError } from '../src/command-line.js'
-import { runScript } from '../src/run-script.js'
+import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
+import { runScript } from '../src/cli/run-script.js'
+import { writeCorpus } from '../tools/bench/corpus.js'
+import { SUITES } from '../tools/bench/registry.js'
+import type { BenchContext, SuiteResult } from '../tools/bench/suite.js'
+import { allMet, formatTable } from '../tools/bench/table.js'
 
 const USAGE = `Usage: npm run bench -- [--docs 10000] [--runs 3] [--cold-runs 9]
                        [--renders 500] [--rounds 15] [--only ${SUITES.map((s) => s.name).join(',')}] [--json]

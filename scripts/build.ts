@@ -1,11 +1,12 @@
 import { join } from 'node:path'
-import { build } from '../src/build/build.js'
-import { BuildError } from '../src/build/pipeline.js'
-import { builtLine, problemsReport, shortPath } from '../src/build/summary.js'
-import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
+import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
+import { runScript } from '../src/cli/run-script.js'
+import { displayPath } from '../src/display-path.js'
+import { build } from '../src/outputs/build.js'
+import { BuildError } from '../src/outputs/pipeline.js'
+import { builtLine, problemsReport } from '../src/outputs/summary.js'
 import { packageRoot } from '../src/package-root.js'
 import { isInputRule } from '../src/rules.js'
-import { runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run build [-- --root <folder>]
 
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   if (!result.ok) {
     process.stderr.write(problemsReport(result.problems, result.documents, color))
     console.error(
-      `Build stopped: fix the problems above. ${shortPath(join(root, 'dist'))}/ was not changed.`,
+      `Build stopped: fix the problems above. ${displayPath(join(root, 'dist'))}/ was not changed.`,
     )
     return result.problems.some((p) => isInputRule(p.rule)) ? 2 : 1
   }

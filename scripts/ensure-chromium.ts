@@ -1,5 +1,5 @@
-import { ensureChromium } from '../src/chromium.js'
-import { parseCommandLine } from '../src/command-line.js'
+import { parseCommandLine } from '../src/cli/command-line.js'
+import { ensureChromium } from '../tools/chromium.js'
 
 const USAGE = `Usage: node dist/lib/scripts/ensure-chromium.js
 Makes sure Chromium is at /usr/bin/chromium (or $CHROMIUM_PATH) for the end-to-end test,

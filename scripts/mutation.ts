@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Stryker } from '@stryker-mutator/core'
-import { parseCommandLine, UsageError } from '../src/command-line.js'
+import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
+import { runScript } from '../src/cli/run-script.js'
 import { packageRoot } from '../src/package-root.js'
-import { runScript } from '../src/run-script.js'
 import {
   LINKS_ENV,
   MUTATION_SCOPES,

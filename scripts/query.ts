@@ -1,7 +1,8 @@
 import { GroqSyntaxError } from 'groq-js'
-import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
-import { loadContent } from '../src/content.js'
-import { ContentError } from '../src/load.js'
+import { parseCommandLine, requireFolder, UsageError } from '../src/cli/command-line.js'
+import { reportBug, runScript } from '../src/cli/run-script.js'
+import { loadContent } from '../src/content/load-content.js'
+import { ContentError } from '../src/content/read-documents.js'
 import {
   describeMissingParameter,
   describeQueryError,
@@ -9,7 +10,6 @@ import {
   queryContent,
 } from '../src/query.js'
 import { isInputRule } from '../src/rules.js'
-import { reportBug, runScript } from '../src/run-script.js'
 import { SchemaFileError } from '../src/schemas.js'
 
 const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]

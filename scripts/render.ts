@@ -8,14 +8,15 @@
  * Exit codes: 0 done, 1 content problems, 2 usage or environment (a refused --out included).
  */
 import { join } from 'node:path'
+import { parseCommandLine, requireFolder, UsageError } from '../src/cli/command-line.js'
+import { runScript } from '../src/cli/run-script.js'
+import { ContentError, readDocuments } from '../src/content/read-documents.js'
 import {
   addToOutputFolder,
   checkOutputFolder,
   type OutputFolderOptions,
   replaceOutputFolder,
-} from '../src/build/output-folder.js'
-import { parseCommandLine, requireFolder, UsageError } from '../src/command-line.js'
-import { ContentError, readDocuments } from '../src/load.js'
+} from '../src/outputs/output-folder.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
 import {
@@ -25,7 +26,6 @@ import {
   renderSite,
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
-import { runScript } from '../src/run-script.js'
 
 const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 

@@ -1,7 +1,7 @@
-import { parseCommandLine, UsageError } from '../src/command-line.js'
-import { reportBug, runScript } from '../src/run-script.js'
-import { readSeed, SeedError } from '../tests/sanity-api/seed.js'
-import { type SanityApi, startSanityApi } from '../tests/sanity-api/server.js'
+import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
+import { reportBug, runScript } from '../src/cli/run-script.js'
+import { readSeed, SeedError } from '../tools/sanity-api/seed.js'
+import { type SanityApi, startSanityApi } from '../tools/sanity-api/server.js'
 
 const USAGE = `Usage: npm run sanity:local -- [--port 3333] [--seed data.ndjson]
 

@@ -1,9 +1,9 @@
-import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
-import { formatPlanTable } from '../src/publish/plan-table.js'
-import { printable } from '../src/publish/printable.js'
-import { PublishError, type PublishReport, publish } from '../src/publish/publish.js'
+import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
+import { runScript, sentence } from '../src/cli/run-script.js'
 import { format } from '../src/report/pretty.js'
-import { runScript, sentence } from '../src/run-script.js'
+import { formatPlanTable } from '../src/sanity/plan-table.js'
+import { printable } from '../src/sanity/printable.js'
+import { PublishError, type PublishReport, publish } from '../src/sanity/publish.js'
 
 const USAGE = `Usage: npm run sanity:publish -- [--dry-run] [--drafts] [--force] [--root <folder>]
 

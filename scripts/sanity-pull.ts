@@ -1,5 +1,6 @@
-import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
-import { printable } from '../src/publish/printable.js'
+import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
+import { runScript, sentence } from '../src/cli/run-script.js'
+import { printable } from '../src/sanity/printable.js'
 import {
   type Change,
   PullError,
@@ -7,8 +8,7 @@ import {
   type PullReport,
   pull,
   type RefusedFile,
-} from '../src/publish/pull.js'
-import { runScript, sentence } from '../src/run-script.js'
+} from '../src/sanity/pull.js'
 
 const USAGE = `Usage: npm run sanity:pull -- [--drafts] [--force] [--prune] [--root <folder>]
 

@@ -1,10 +1,10 @@
-import { build } from '../src/build/build.js'
-import { builtLine, problemsReport } from '../src/build/summary.js'
-import { parseCommandLine, requirePackageFolder } from '../src/command-line.js'
+import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
+import { runScript } from '../src/cli/run-script.js'
+import { build } from '../src/outputs/build.js'
+import { builtLine, problemsReport } from '../src/outputs/summary.js'
 import { packageRoot } from '../src/package-root.js'
-import { type PreviewEvent, startPreview } from '../src/preview.js'
-import { runScript } from '../src/run-script.js'
-import { DEFAULT_PORT } from '../src/serve/static-server.js'
+import { type PreviewEvent, startPreview } from '../tools/preview/preview.js'
+import { DEFAULT_PORT } from '../tools/preview/static-server.js'
 
 const USAGE = `Usage: npm start [-- --root <folder>]
 

@@ -1,9 +1,9 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { generateAll, staleFiles } from '../src/codegen/generate.js'
-import { orphanStudioFiles } from '../src/codegen/studio.js'
-import { parseCommandLine } from '../src/command-line.js'
+import { parseCommandLine } from '../src/cli/command-line.js'
 import { packageRoot } from '../src/package-root.js'
+import { generateAll, staleFiles } from '../tools/codegen/generate.js'
+import { orphanStudioFiles } from '../tools/codegen/studio.js'
 
 const USAGE = 'Usage: npm run types [-- --check]'
 

@@ -1,6 +1,6 @@
-import { parseCommandLine, UsageError } from '../src/command-line.js'
-import { reportBug, runScript } from '../src/run-script.js'
-import { exitCode, type ValidationReport, validate } from '../src/validate.js'
+import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
+import { reportBug, runScript } from '../src/cli/run-script.js'
+import { exitCode, type ValidationReport, validate } from '../src/validator/validate.js'
 
 const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
 

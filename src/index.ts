@@ -1,8 +1,6 @@
-export { build } from './build/build.js'
-export type { BuildOptions, BuildResult, BuiltOutput } from './build/pipeline.js'
-export { BuildError } from './build/pipeline.js'
-export type { Content, ContentReference, ReferencedDocument } from './content.js'
-export { DanglingReferenceError, loadContent } from './content.js'
+export type { Content, ContentReference, ReferencedDocument } from './content/load-content.js'
+export { DanglingReferenceError, loadContent } from './content/load-content.js'
+export { ContentError } from './content/read-documents.js'
 export type { Diagnostic, Severity } from './diagnostics.js'
 export type {
   Article,
@@ -31,20 +29,9 @@ export type {
   Span,
   TextBlocks,
 } from './generated/types.js'
-export { ContentError } from './load.js'
-export type { SanityConfig } from './publish/config.js'
-export { readSanityConfig, SanityConfigError } from './publish/config.js'
-export type { PlanAction, PlannedDocument } from './publish/plan.js'
-export type { PublishFailure, PublishOptions, PublishReport } from './publish/publish.js'
-export { PublishError, publish } from './publish/publish.js'
-export type {
-  PulledFile,
-  PullOptions,
-  PullProblem,
-  PullReport,
-  RefusedFile,
-} from './publish/pull.js'
-export { PullError, pull } from './publish/pull.js'
+export { build } from './outputs/build.js'
+export type { BuildOptions, BuildResult, BuiltOutput } from './outputs/pipeline.js'
+export { BuildError } from './outputs/pipeline.js'
 export {
   describeMissingParameter,
   describeQueryError,
@@ -70,11 +57,22 @@ export { ARTICLE_FORMATS, renderArticle, renderSite } from './render/site.js'
 export { safeHref } from './render/url.js'
 export type { Rule, RuleId } from './rules.js'
 export { RULES } from './rules.js'
+export type { SanityConfig } from './sanity/config.js'
+export { readSanityConfig, SanityConfigError } from './sanity/config.js'
+export type { PlanAction, PlannedDocument } from './sanity/plan.js'
+export type { PublishFailure, PublishOptions, PublishReport } from './sanity/publish.js'
+export { PublishError, publish } from './sanity/publish.js'
+export type {
+  PulledFile,
+  PullOptions,
+  PullProblem,
+  PullReport,
+  RefusedFile,
+} from './sanity/pull.js'
+export { PullError, pull } from './sanity/pull.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'
-export type { ValidateOptions, ValidationReport } from './validate.js'
-export { validate } from './validate.js'
-export type { SchemaError, Validator } from './validators.js'
+export type { SchemaError, Validator } from './validator/compiled.js'
 export {
   isArticle,
   isDocumentType,
@@ -82,4 +80,6 @@ export {
   isPhoto,
   isQuote,
   schemaErrors,
-} from './validators.js'
+} from './validator/compiled.js'
+export type { ValidateOptions, ValidationReport } from './validator/validate.js'
+export { validate } from './validator/validate.js'

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { isAbsolute, join, relative } from 'node:path'
+import { join } from 'node:path'
+import { displayPath } from './display-path.js'
 import { syntaxProblem } from './json/locate.js'
 import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
@@ -47,8 +48,7 @@ export class SchemaFileError extends Error {
     readonly column: number,
     reason: string,
   ) {
-    const shown = relative(process.cwd(), file)
-    const where = shown.startsWith('..') || isAbsolute(shown) ? file : shown
+    const where = displayPath(file)
     super(
       `${where}:${line}:${column}: ${messages.syntax(reason)} Then run \`npm run types\` to regenerate what comes from the schemas.`,
     )

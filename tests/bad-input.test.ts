@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { expandInputs } from '../src/input/sources.js'
 import { messages } from '../src/messages.js'
+import { expandInputs } from '../src/validator/input/sources.js'
 import { BOTH_WAYS, runValidate, STACK_TRACE, UNDER_MUTATION } from './validate-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-bad-input-'))

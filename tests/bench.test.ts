@@ -8,14 +8,18 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type DefaultTreeAdapterMap, parseFragment } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ajvCliRejects, runAjvCli, writeKeywordsModule } from '../src/bench/ajv-cli.js'
+import { replaceDisallowedCharacters } from '../src/render/escape.js'
+import { createSanityClient } from '../src/sanity/client.js'
+import { readSanityConfig } from '../src/sanity/config.js'
+import type { DocumentType } from '../src/schemas.js'
+import { ajvCliRejects, runAjvCli, writeKeywordsModule } from '../tools/bench/ajv-cli.js'
 import {
   type Corpus,
   type DocumentFiles,
   writeCorpus,
   writeDocumentFiles,
-} from '../src/bench/corpus.js'
-import { naiveTransactions } from '../src/bench/naive-import.js'
+} from '../tools/bench/corpus.js'
+import { naiveTransactions } from '../tools/bench/naive-import.js'
 import {
   comparePublish,
   costOf,
@@ -23,18 +27,14 @@ import {
   type PublishComparison,
   publishResult,
   type StartLocalApi,
-} from '../src/bench/publish-vs-naive.js'
-import { SUITES } from '../src/bench/registry.js'
-import { bodyRenderers, renderVsToHtml } from '../src/bench/render-vs-to-html.js'
-import { type BenchContext, figure, type SuiteResult } from '../src/bench/suite.js'
-import { allMet, formatTable } from '../src/bench/table.js'
-import { validateVsAjvCli } from '../src/bench/validate-vs-ajv-cli.js'
-import { createSanityClient } from '../src/publish/client.js'
-import { readSanityConfig } from '../src/publish/config.js'
-import { replaceDisallowedCharacters } from '../src/render/escape.js'
-import type { DocumentType } from '../src/schemas.js'
+} from '../tools/bench/publish-vs-naive.js'
+import { SUITES } from '../tools/bench/registry.js'
+import { bodyRenderers, renderVsToHtml } from '../tools/bench/render-vs-to-html.js'
+import { type BenchContext, figure, type SuiteResult } from '../tools/bench/suite.js'
+import { allMet, formatTable } from '../tools/bench/table.js'
+import { validateVsAjvCli } from '../tools/bench/validate-vs-ajv-cli.js'
+import { type SanityApi, startSanityApi } from '../tools/sanity-api/server.js'
 import { tempDir } from './build-helpers.js'
-import { type SanityApi, startSanityApi } from './sanity-api/server.js'
 
 const SLOW = 120_000
 
@@ -344,7 +344,7 @@ describe('the local API in a child process (compiled, as npm run bench runs it)'
     'takes writes with its token only, and has every answered request on record after sync',
     async () => {
       // The compiled module: its child is dist/…/api-child.js, which `pretest` builds.
-      const compiled = '../dist/lib/src/bench/api-process.js'
+      const compiled = '../dist/lib/tools/bench/api-process.js'
       const { startApiProcess } = (await import(compiled)) as { startApiProcess: StartLocalApi }
       const api = await startApiProcess({ token: 'bench-test-token' })
       try {

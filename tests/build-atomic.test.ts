@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { OutputFolderError, replaceOutputFolder } from '../src/build/output-folder.js'
-import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
-import { BuildError, type BuildSteps, runBuild } from '../src/build/pipeline.js'
-import { removeLeftovers, replaceDir } from '../src/build/swap-dir.js'
-import { OutputPathError, unsafePathReason, writeFiles } from '../src/build/write-files.js'
+import { OutputFolderError, replaceOutputFolder } from '../src/outputs/output-folder.js'
+import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
+import { BuildError, type BuildSteps, runBuild } from '../src/outputs/pipeline.js'
+import { removeLeftovers, replaceDir } from '../src/outputs/swap-dir.js'
+import { OutputPathError, unsafePathReason, writeFiles } from '../src/outputs/write-files.js'
 import { snapshot, standInSteps, tempDir, writeTree } from './build-helpers.js'
 
 const roots: string[] = []

@@ -14,8 +14,8 @@ import {
 import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import type { BuildSteps } from '../src/build/pipeline.js'
 import type { ContentDocument } from '../src/generated/types.js'
+import type { BuildSteps } from '../src/outputs/pipeline.js'
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'build-test-'): string {

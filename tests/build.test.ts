@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { build } from '../src/build/build.js'
-import { OutputFolderError } from '../src/build/output-folder.js'
-import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
+import { build } from '../src/outputs/build.js'
+import { OutputFolderError } from '../src/outputs/output-folder.js'
+import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
 import { copyPackage, PACKAGE_ROOT, runScript, snapshot, writeTree } from './build-helpers.js'
 
 const roots: string[] = []

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { nearest } from '../src/command-line.js'
+import { nearest } from '../src/cli/command-line.js'
 import { ROOT, STACK_TRACE } from './validate-cli.js'
 
 /** npm script → compiled file. */

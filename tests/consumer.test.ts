@@ -312,6 +312,18 @@ describe('the tarball', () => {
     expect(unwanted).toEqual([])
   })
 
+  it('holds no tooling: no bench, code generation, preview server, Chromium helper or local API', () => {
+    const tooling =
+      /(^|\/)(bench|codegen|preview|serve|watch|chromium|sanity-api|tools|tests)(\/|\.)/
+    expect(packed.filter((path) => tooling.test(path))).toEqual([])
+    // Nothing the package ships may import tooling: it would fail to load once installed.
+    const shipped = packed.filter((path) => path.endsWith('.js'))
+    const reachesOut = shipped.filter((path) =>
+      /from '(\.\.\/)+(tools|tests|scripts)\//.test(readFileSync(join(ROOT, path), 'utf8')),
+    )
+    expect(reachesOut).toEqual([])
+  })
+
   it('passes publint, strict, as packed', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
     const bytes = readFileSync(tarball)

@@ -147,7 +147,7 @@ describe('loadContent', () => {
 
 describe('loadContent when a file changes between validation and loading', () => {
   afterEach(() => {
-    vi.doUnmock('../src/validate.js')
+    vi.doUnmock('../src/validator/validate.js')
     vi.resetModules()
   })
 
@@ -157,16 +157,16 @@ describe('loadContent when a file changes between validation and loading', () =>
     })
     // Stand in for an edit made after validation passed: validation sees the content as it was.
     vi.resetModules()
-    vi.doMock('../src/validate.js', async (importOriginal) => {
-      const original = await importOriginal<typeof import('../src/validate.js')>()
+    vi.doMock('../src/validator/validate.js', async (importOriginal) => {
+      const original = await importOriginal<typeof import('../src/validator/validate.js')>()
       return {
         ...original,
         validate: async () => ({ valid: true, documents: jsonFiles(dir), problems: [] }),
       }
     })
-    const { loadContent: load } = await import('../src/content.js')
+    const { loadContent: load } = await import('../src/content/load-content.js')
     // A fresh module graph: its ContentError is another class than the one imported above.
-    const { ContentError: FreshContentError } = await import('../src/load.js')
+    const { ContentError: FreshContentError } = await import('../src/content/read-documents.js')
     const error = (await load(dir).catch((e: unknown) => e)) as ContentError
     expect(error).toBeInstanceOf(FreshContentError)
     expect(error.diagnostics.map((d) => [d.rule, d.documentId])).toEqual([

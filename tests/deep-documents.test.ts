@@ -1,9 +1,9 @@
 // No walk over a document's values recurses as deep as the document: publish and pull handle
 // any nesting (the validator then rejects what is too deep, by id), and keep `__proto__` keys.
 import { describe, expect, it } from 'vitest'
-import { canonical, contentHash, toContent } from '../src/publish/canonical.js'
-import { formatContentFile } from '../src/publish/content-file.js'
-import { referencedIds, toSanityDocument } from '../src/publish/to-sanity.js'
+import { canonical, contentHash, toContent } from '../src/sanity/canonical.js'
+import { formatContentFile } from '../src/sanity/content-file.js'
+import { referencedIds, toSanityDocument } from '../src/sanity/to-sanity.js'
 
 /** `value` wrapped in `depth` objects and arrays, built without recursion. */
 function nested(depth: number, value: unknown = { _type: 'reference', _ref: 'person-x' }): unknown {

@@ -4,7 +4,6 @@
  * safe; these pin down how, so that a weaker escaper cannot pass unnoticed.
  */
 import { describe, expect, it } from 'vitest'
-import { printable } from '../src/publish/printable.js'
 import {
   escapeAttribute,
   escapeMarkdownDestination,
@@ -18,6 +17,7 @@ import {
 } from '../src/render/escape.js'
 import { attributes, element } from '../src/render/html.js'
 import { escapeData, escapeProperty, format } from '../src/report/github.js'
+import { printable } from '../src/sanity/printable.js'
 
 const R = '\uFFFD'
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { KeyOrder } from '../src/publish/key-order.js'
+import { KeyOrder } from '../src/sanity/key-order.js'
 
 /** A schema folder holding `files` (name → schema). */
 function schemaDir(files: Record<string, unknown>): string {

@@ -5,7 +5,7 @@ import { ContentError } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
 // Internal: the parse-only reader behind build, render and the bench. Consumers get
 // `loadContent`, which validates (tests/content.test.ts).
-import { readDocuments } from '../src/load.js'
+import { readDocuments } from '../src/content/read-documents.js'
 
 const dirs: string[] = []
 afterAll(() => {

@@ -3,8 +3,8 @@
  * two texts differ, word by word, and where the article annotates the words.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { wordDiff } from '../src/check/word-diff.js'
 import { messages } from '../src/messages.js'
+import { wordDiff } from '../src/validator/checks/word-diff.js'
 import { BOTH_WAYS, type JsonProblem, type JsonReport } from './validate-cli.js'
 
 const FIXTURE = '088-quote-misquoted-late-in-a-long-quote.ndjson'

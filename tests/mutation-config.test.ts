@@ -33,7 +33,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`)
 }
 
-const SOURCES = filesUnder('src')
+const SOURCES = [...filesUnder('src'), ...filesUnder('tools')]
 
 describe('mutation-testing scopes', () => {
   it.each(Object.entries(MUTATION_SCOPES))(
@@ -62,7 +62,12 @@ describe('mutation-testing scopes', () => {
     const shared = [...owners].filter(([, names]) => names.length > 1)
     expect(shared).toEqual([])
     // The validator's files, as they were one scope before it was split to fit the hour.
-    const validator = ['src/check/', 'src/input/', 'src/validate.ts', 'src/messages.ts']
+    const validator = [
+      'src/validator/checks/',
+      'src/validator/input/',
+      'src/validator/validate.ts',
+      'src/messages.ts',
+    ]
     for (const file of SOURCES.filter((f) => validator.some((v) => f.startsWith(v)))) {
       expect(owners.get(file), file).toHaveLength(1)
     }
@@ -79,8 +84,11 @@ describe('mutation-testing scopes', () => {
     const whole = strykerOptions('input', settings)
     expect(whole.mutate).toEqual([...MUTATION_SCOPES.input.mutate])
     expect(whole.incrementalFile).toBe('reports/mutation/input/incremental.json')
-    const narrowed = strykerOptions('input', { ...settings, only: ['src/validate.ts:40-60'] })
-    expect(narrowed.mutate).toEqual(['src/validate.ts:40-60'])
+    const narrowed = strykerOptions('input', {
+      ...settings,
+      only: ['src/validator/validate.ts:40-60'],
+    })
+    expect(narrowed.mutate).toEqual(['src/validator/validate.ts:40-60'])
     expect(narrowed.incrementalFile).toBe('reports/mutation/input/only/incremental.json')
     expect(narrowed.jsonReporter).toEqual({ fileName: 'reports/mutation/input/only/mutation.json' })
     expect(reportDir('input', true)).toBe('reports/mutation/input/only')
@@ -100,9 +108,13 @@ describe('mutation-testing scopes', () => {
   })
 
   it('reads globs as the mutate list means them', () => {
-    expect(globToRegExp('src/check/**/*.ts').test('src/check/document.ts')).toBe(true)
-    expect(globToRegExp('src/check/**/*.ts').test('src/check/a/b.ts')).toBe(true)
-    expect(globToRegExp('src/input/*.ts').test('src/input/a/b.ts')).toBe(false)
+    expect(
+      globToRegExp('src/validator/checks/**/*.ts').test('src/validator/checks/document.ts'),
+    ).toBe(true)
+    expect(globToRegExp('src/validator/checks/**/*.ts').test('src/validator/checks/a/b.ts')).toBe(
+      true,
+    )
+    expect(globToRegExp('src/validator/input/*.ts').test('src/validator/input/a/b.ts')).toBe(false)
   })
 
   it('finds the broken link of fixture 042, leaves it out of the copy and makes it again', () => {

@@ -9,9 +9,9 @@ import {
   checkOutputFolder,
   OutputFolderError,
   replaceOutputFolder,
-} from '../src/build/output-folder.js'
-import { OUTPUT_MANIFEST, readManifest, unaccounted } from '../src/build/output-manifest.js'
-import { packageFolders, protectedReason, realPath } from '../src/build/protected-folders.js'
+} from '../src/outputs/output-folder.js'
+import { OUTPUT_MANIFEST, readManifest, unaccounted } from '../src/outputs/output-manifest.js'
+import { packageFolders, protectedReason, realPath } from '../src/outputs/protected-folders.js'
 import { PACKAGE_ROOT, snapshot, tempDir, writeTree } from './build-helpers.js'
 
 const temps: string[] = []

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
-import { imageInfo } from '../src/publish/image-size.js'
+import { imageInfo } from '../src/sanity/image-size.js'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
   FAST_RETRY,
   gitChanges,
@@ -12,7 +13,6 @@ import {
   tempRepo,
   testPng,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MAX_DEPTH } from '../src/check/walk.js'
 import {
   canonical,
   contentHash,
@@ -11,9 +10,10 @@ import {
   publishedId,
   SYSTEM_FIELDS,
   toContent,
-} from '../src/publish/canonical.js'
-import { formatContentFile } from '../src/publish/content-file.js'
-import type { KeyOrder } from '../src/publish/key-order.js'
+} from '../src/sanity/canonical.js'
+import { formatContentFile } from '../src/sanity/content-file.js'
+import type { KeyOrder } from '../src/sanity/key-order.js'
+import { MAX_DEPTH } from '../src/validator/checks/walk.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 
 const quote = {

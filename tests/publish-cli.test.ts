@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import { compiledScript } from './build-helpers.js'
 import {
   countFiles,
@@ -15,7 +16,6 @@ import {
   TEST_TOKEN,
   tempRepo,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

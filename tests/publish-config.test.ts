@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { readSanityConfig, SanityConfigError } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
-import { safeMessage } from '../src/publish/client.js'
+import { safeMessage } from '../src/sanity/client.js'
 import { TEST_TOKEN } from './publish-helpers.js'
 
 const ENV = {
@@ -145,7 +145,7 @@ describe('safeMessage', () => {
 
 describe('printable', () => {
   it('replaces control characters so remote text cannot forge report lines or move the cursor', async () => {
-    const { printable } = await import('../src/publish/printable.js')
+    const { printable } = await import('../src/sanity/printable.js')
     expect(printable('rev\u001b[2J\nforged\tline\u009b')).toBe('rev?[2J?forged?line?')
     expect(printable('Überall — “fine”')).toBe('Überall — “fine”')
   })

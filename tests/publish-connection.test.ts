@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { publish, type SanityConfig } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import { runScriptAsync, startApi, TEST_TOKEN, tempRepo } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 let server: Server | undefined

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
   countFiles,
   FAST_RETRY,
@@ -10,7 +11,6 @@ import {
   storedContent,
   tempRepo,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

@@ -10,9 +10,9 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { publish, validate } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSanityClient } from '../src/publish/client.js'
+import { createSanityClient } from '../src/sanity/client.js'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import { countFiles, FAST_RETRY, startApi, tempRepo, testPng } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { publish } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import { countFiles, mutateRequests, startApi, storedContent, tempRepo } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story'
+import {
+  type SanityApi,
+  type SanityApiOptions,
+  startSanityApi,
+} from '../tools/sanity-api/server.js'
 import { compiledScript, PACKAGE_ROOT } from './build-helpers.js'
-import { type SanityApi, type SanityApiOptions, startSanityApi } from './sanity-api/server.js'
 
 /** The token the tests use: distinctive, so a grep for it finds every leak. */
 export const TEST_TOKEN = 'skTEST-8f3c1d9e-never-print-me-4b7a'

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LockError, lockPath, lockWith, readLock, type SanityLock } from '../src/publish/lock.js'
+import { LockError, lockPath, lockWith, readLock, type SanityLock } from '../src/sanity/lock.js'
 
 const DAMAGED =
   'sanity.lock.json is damaged (it must be an object of datasets, each an object of ids and revisions): ' +

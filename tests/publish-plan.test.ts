@@ -1,15 +1,15 @@
 import type { ContentDocument } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
-import { contentHash } from '../src/publish/canonical.js'
+import { contentHash } from '../src/sanity/canonical.js'
 import {
   type FetchedDocument,
   mutationFor,
   type PlanInput,
   type PlannedDocument,
   planPublish,
-} from '../src/publish/plan.js'
-import { formatPlanTable, planSummary } from '../src/publish/plan-table.js'
-import { referencedIds, toSanityDocument } from '../src/publish/to-sanity.js'
+} from '../src/sanity/plan.js'
+import { formatPlanTable, planSummary } from '../src/sanity/plan-table.js'
+import { referencedIds, toSanityDocument } from '../src/sanity/to-sanity.js'
 
 const person = {
   _id: 'person-a',

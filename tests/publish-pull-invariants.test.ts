@@ -10,9 +10,9 @@ import type { SanityClient } from '@sanity/client'
 import fc from 'fast-check'
 import { publish, pull, type SanityConfig, validate } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSanityClient } from '../src/publish/client.js'
+import { createSanityClient } from '../src/sanity/client.js'
+import type { SanityApi, SanityDocument } from '../tools/sanity-api/server.js'
 import { FAST_RETRY, gitInit, startApi, TEST_TOKEN, tempRepo } from './publish-helpers.js'
-import type { SanityApi, SanityDocument } from './sanity-api/server.js'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 6)
 const SEED = Number(process.env.PROPERTY_SEED ?? 20230303)

@@ -5,7 +5,7 @@ import {
   isTransient,
   retryAfterMs,
   withRetry,
-} from '../src/publish/retry.js'
+} from '../src/sanity/retry.js'
 
 function httpError(statusCode: number, headers: Record<string, string> = {}) {
   return Object.assign(new Error(`HTTP ${statusCode}`), { statusCode, response: { headers } })

@@ -1,5 +1,6 @@
 import { publish } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
   FAST_RETRY,
   mutateRequests,
@@ -8,7 +9,6 @@ import {
   storedContent,
   tempRepo,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

@@ -6,7 +6,7 @@ import {
   MAX_TRANSACTION_BYTES,
   runBatches,
   type Write,
-} from '../src/publish/transactions.js'
+} from '../src/sanity/transactions.js'
 
 function write(id: string, refs: string[] = [], padding = 0): Write {
   return {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
-import { formatContentFile } from '../src/publish/content-file.js'
+import { formatContentFile } from '../src/sanity/content-file.js'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
   FAST_RETRY,
   gitChanges,
@@ -12,7 +13,6 @@ import {
   startApi,
   tempRepo,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

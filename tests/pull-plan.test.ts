@@ -3,17 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../src/diagnostics.js'
-import { publishedId } from '../src/publish/canonical.js'
-import { formatContentFile } from '../src/publish/content-file.js'
-import type { FetchedDocument } from '../src/publish/plan.js'
-import { type ChangedDocument, findCauses } from '../src/publish/pull-blame.js'
+import { publishedId } from '../src/sanity/canonical.js'
+import { formatContentFile } from '../src/sanity/content-file.js'
+import type { FetchedDocument } from '../src/sanity/plan.js'
+import { type ChangedDocument, findCauses } from '../src/sanity/pull-blame.js'
 import {
   type LocalFile,
   type PullPlanInput,
   planPull,
   TYPE_FOLDERS,
-} from '../src/publish/pull-plan.js'
-import type { ValidationReport } from '../src/validate.js'
+} from '../src/sanity/pull-plan.js'
+import type { ValidationReport } from '../src/validator/validate.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 
 const ROOT = '/repo'
@@ -207,7 +207,7 @@ describe('findCauses', () => {
 
 describe('validateFiles', () => {
   it('reports for files in memory what validate reports for them on disk', async () => {
-    const { validate, validateFiles } = await import('../src/validate.js')
+    const { validate, validateFiles } = await import('../src/validator/validate.js')
     const dir = join(PACKAGE_ROOT, 'tests', 'fixtures', 'invalid')
     const names = readdirSync(dir).filter(
       (n) => /^0[0-4]\d-.*\.json$/.test(n) && !n.includes('.expected.'),

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PullError, publish, pull, readSanityConfig } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
   FAST_RETRY,
   gitChanges,
@@ -14,7 +15,6 @@ import {
   tempRepo,
   testPng,
 } from './publish-helpers.js'
-import type { SanityApi } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

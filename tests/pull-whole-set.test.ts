@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { publish, pull } from 'us-russia-g20-story'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SanityApi, SanityDocument } from '../tools/sanity-api/server.js'
 import {
   gitChanges,
   publishedRepo as publishedRepoFor,
@@ -10,7 +11,6 @@ import {
   runScriptAsync,
   startApi,
 } from './publish-helpers.js'
-import type { SanityApi, SanityDocument } from './sanity-api/server.js'
 
 let api: SanityApi | undefined
 afterEach(async () => {

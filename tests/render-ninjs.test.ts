@@ -22,8 +22,8 @@ import {
   UnknownArticleError,
 } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build/build.js'
-import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
+import { build } from '../src/outputs/build.js'
+import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
 import { copyPackage, runScript, tempDir } from './build-helpers.js'
 import { hostileDocuments, PAYLOAD, UNSAFE_HREFS } from './fixtures/render/hostile.js'
 import { attr, contentDocuments, Page, ROOT, SEED_FILE, text } from './fixtures/render/html.js'

@@ -19,7 +19,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { OUTPUT_MANIFEST } from '../src/build/output-manifest.js'
+import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
 import { compiledScript, PACKAGE_ROOT, snapshot, tempDir } from './build-helpers.js'
 
 const temps: string[] = []

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { salvage } from '../src/check/salvage.js'
+import { salvage } from '../src/validator/checks/salvage.js'
 import { BOTH_WAYS, ROOT } from './validate-cli.js'
 
 const temps: string[] = []

@@ -3,7 +3,7 @@
  * check unvalidated documents (src/render/content-index.ts). The validator does not use it.
  */
 import { describe, expect, it } from 'vitest'
-import { stringRule } from '../src/check/vocabulary.js'
+import { stringRule } from '../src/validator/checks/vocabulary.js'
 
 describe('stringRule', () => {
   it('a slug: the pattern of `current`, behind a `$ref`', () => {

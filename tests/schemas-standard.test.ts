@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { registerSchema, validate } from '@hyperjump/json-schema/draft-2020-12'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { schemaUri } from '../src/codegen/schema-graph.js'
+import { schemaUri } from '../src/schema-graph.js'
 import { DOCUMENT_SCHEMAS, type DocumentType, readSchemas } from '../src/schemas.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, isPerson } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
-import { SchemaGraph, schemaUri } from '../src/codegen/schema-graph.js'
+import { SchemaGraph, schemaUri } from '../src/schema-graph.js'
 import { DOCUMENT_SCHEMAS, type JsonSchema, readSchemas } from '../src/schemas.js'
 
 const files = readSchemas()

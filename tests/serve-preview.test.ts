@@ -2,8 +2,8 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runBuild } from '../src/build/pipeline.js'
-import { type PreviewEvent, startPreview } from '../src/preview.js'
+import { runBuild } from '../src/outputs/pipeline.js'
+import { type PreviewEvent, startPreview } from '../tools/preview/preview.js'
 import { standInSteps, tempDir, writeTree } from './build-helpers.js'
 
 const cleanup: (() => Promise<void> | void)[] = []

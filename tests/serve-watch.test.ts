@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { watchFolders } from '../src/watch.js'
+import { watchFolders } from '../tools/preview/watch.js'
 import { tempDir } from './build-helpers.js'
 
 const cleanup: (() => Promise<void> | void)[] = []

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type StaticServer, startStaticServer } from '../src/serve/static-server.js'
+import { type StaticServer, startStaticServer } from '../tools/preview/static-server.js'
 import { tempDir, writeTree } from './build-helpers.js'
 
 /** Send `request` byte for byte (no client normalises `..` away) and return the raw response. */

@@ -5,11 +5,11 @@ import { Schema } from '@sanity/schema'
 import { builtinTypes, groupProblems, validateSchema } from '@sanity/schema/_internal'
 import type { SchemaTypeDefinition, SchemaValidationProblemGroup } from '@sanity/types'
 import { describe, expect, it } from 'vitest'
-import { SchemaGraph } from '../src/codegen/schema-graph.js'
-import { generateStudio, orphanStudioFiles } from '../src/codegen/studio.js'
+import { SchemaGraph } from '../src/schema-graph.js'
 import { readSchemas } from '../src/schemas.js'
 import { schemaTypes } from '../studio/index.js'
 import { exactlyOneOf, listLevel, slugMaxLength, slugPattern } from '../studio/rules.js'
+import { generateStudio, orphanStudioFiles } from '../tools/codegen/studio.js'
 
 const root = join(import.meta.dirname, '..')
 const studioDir = join(root, 'studio')
@@ -131,7 +131,7 @@ describe('generating the Studio schema', () => {
       return { file: entry.file, schema }
     })
     await expect(generateStudio(new SchemaGraph(files), root)).rejects.toThrow(
-      'Studio schema: person.born is type "null", which src/codegen/studio-fields.ts cannot map to a Sanity type.',
+      'Studio schema: person.born is type "null", which tools/codegen/studio-fields.ts cannot map to a Sanity type.',
     )
   })
 })

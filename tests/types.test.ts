@@ -12,7 +12,7 @@ import {
   isQuote,
 } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
-import { generateAll, staleFiles } from '../src/codegen/generate.js'
+import { generateAll, staleFiles } from '../tools/codegen/generate.js'
 
 const root = join(import.meta.dirname, '..')
 const generatedTypes = readFileSync(join(root, 'src/generated/types.ts'), 'utf8')

@@ -5,7 +5,7 @@
 import { join, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeSegment, relativeHref, safeHref } from '../src/render/url.js'
-import { resolveRequestPath } from '../src/serve/request-path.js'
+import { resolveRequestPath } from '../tools/preview/request-path.js'
 
 describe('safeHref', () => {
   it.each([

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { validate } from 'us-russia-g20-story'
 import { format } from '../src/report/json.js'
-import { exitCode } from '../src/validate.js'
+import { exitCode } from '../src/validator/validate.js'
 
 /** The compiled CLI that `npm run validate` runs. */
 export const VALIDATE_CLI = fileURLToPath(

@@ -13,13 +13,13 @@ import { join, relative } from 'node:path'
 import { Readable } from 'node:stream'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { PortableTextChecker } from '../src/check/portable-text.js'
-import { ReferenceCollector } from '../src/check/references.js'
-import { schemaFindings } from '../src/check/schema.js'
-import { decoratorNames } from '../src/check/vocabulary.js'
-import { walk, walkWithPaths } from '../src/check/walk.js'
 import type { Diagnostic } from '../src/diagnostics.js'
-import { sortProblems, validateFiles } from '../src/validate.js'
+import { PortableTextChecker } from '../src/validator/checks/portable-text.js'
+import { ReferenceCollector } from '../src/validator/checks/references.js'
+import { schemaFindings } from '../src/validator/checks/schema.js'
+import { decoratorNames } from '../src/validator/checks/vocabulary.js'
+import { walk, walkWithPaths } from '../src/validator/checks/walk.js'
+import { sortProblems, validateFiles } from '../src/validator/validate.js'
 import { BOTH_WAYS, ROOT, runValidate, UNDER_MUTATION } from './validate-cli.js'
 
 const CONTENT = join(ROOT, 'content')
@@ -391,7 +391,7 @@ describe.each(BOTH_WAYS)('breaking one rule in a copy of content/ ($way)', ({ ru
 // touching the package's: its schemas are the package's.
 describe('a file inside content/ is checked in the context of the rest of it', () => {
   let root = ''
-  let mocked: typeof import('../src/validate.js')
+  let mocked: typeof import('../src/validator/validate.js')
   const ARTICLE =
     'content/articles/article-first-top-level-us-russia-meeting-after-ukraine-war.json'
   const BROKEN = 'content/people/person-antony-blinken.json'
@@ -405,7 +405,7 @@ describe('a file inside content/ is checked in the context of the rest of it', (
     write(join(root, BROKEN), { ...read(join(CONTENT, BROKEN.slice('content/'.length))), name: 5 })
     vi.resetModules()
     vi.doMock('../src/package-root.js', () => ({ packageRoot: () => root }))
-    mocked = await import('../src/validate.js')
+    mocked = await import('../src/validator/validate.js')
   })
   afterAll(() => {
     vi.doUnmock('../src/package-root.js')

@@ -3,9 +3,13 @@
  * can change (or go) in between: the problems are kept, at the document's first line.
  */
 import { describe, expect, it } from 'vitest'
-import type { Deferred } from '../src/check/cross-document.js'
-import { placeDeferred } from '../src/check/deferred.js'
-import { type DocumentPlace, DocumentTable, OrdinalList } from '../src/check/document-table.js'
+import type { Deferred } from '../src/validator/checks/cross-document.js'
+import { placeDeferred } from '../src/validator/checks/deferred.js'
+import {
+  type DocumentPlace,
+  DocumentTable,
+  OrdinalList,
+} from '../src/validator/checks/document-table.js'
 
 const ARTICLE: DocumentPlace = {
   sourceIndex: 0,

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { RULES } from 'us-russia-g20-story'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/check/schema.js'
 import { readSchemas } from '../src/schemas.js'
+import { SCHEMA_KEYWORD_RULES, SCHEMA_KEYWORDS_FOLDED } from '../src/validator/checks/schema.js'
 import {
   type CliResult,
   essentials,

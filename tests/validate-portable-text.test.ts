@@ -4,11 +4,11 @@
  * finding whole (rule, pointer, message).
  */
 import { describe, expect, it } from 'vitest'
-import type { Finding } from '../src/check/finding.js'
-import { PortableTextChecker } from '../src/check/portable-text.js'
-import type { Quotation } from '../src/check/quotes.js'
-import { MAX_DEPTH, type Shape, walk, walkWithPaths } from '../src/check/walk.js'
 import { type Segment, toPointer } from '../src/json/pointer.js'
+import type { Finding } from '../src/validator/checks/finding.js'
+import { PortableTextChecker } from '../src/validator/checks/portable-text.js'
+import type { Quotation } from '../src/validator/checks/quotes.js'
+import { MAX_DEPTH, type Shape, walk, walkWithPaths } from '../src/validator/checks/walk.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are built freely here.
 type Json = Record<string, any>

@@ -3,14 +3,14 @@
  * this package has one yet, so the numbered fixtures cannot show it: the check is held here.
  */
 import { describe, expect, it } from 'vitest'
+import { messages } from '../src/messages.js'
 import {
   type BatchFacts,
   CrossDocumentChecks,
   type DocumentFacts,
-} from '../src/check/cross-document.js'
-import { allows, type Reference, ReferenceCollector } from '../src/check/references.js'
-import { slugOf } from '../src/check/slugs.js'
-import { messages } from '../src/messages.js'
+} from '../src/validator/checks/cross-document.js'
+import { allows, type Reference, ReferenceCollector } from '../src/validator/checks/references.js'
+import { slugOf } from '../src/validator/checks/slugs.js'
 
 describe('allows', () => {
   it('takes a target of any of the allowed types, not only the first', () => {

@@ -6,12 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Finding } from '../src/check/finding.js'
-import { fold, schemaFindings } from '../src/check/schema.js'
-import { describe as describeError, type FoldedError } from '../src/check/schema-messages.js'
-import { constType, discriminatorTypes, schemaAt } from '../src/check/vocabulary.js'
 import { jsonType, oneOf, preview, truncate } from '../src/messages.js'
 import { DOCUMENT_TYPES, type DocumentType, type JsonSchema } from '../src/schemas.js'
+import type { Finding } from '../src/validator/checks/finding.js'
+import { fold, schemaFindings } from '../src/validator/checks/schema.js'
+import {
+  describe as describeError,
+  type FoldedError,
+} from '../src/validator/checks/schema-messages.js'
+import { constType, discriminatorTypes, schemaAt } from '../src/validator/checks/vocabulary.js'
 import {
   isArticle,
   isDocumentType,
@@ -20,7 +23,7 @@ import {
   isQuote,
   type SchemaError,
   schemaErrors,
-} from '../src/validators.js'
+} from '../src/validator/compiled.js'
 import { ROOT } from './validate-cli.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: the breakages edit arbitrary nested JSON.

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { validate } from 'us-russia-g20-story'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BATCH_BYTES, type Batch, readBatches } from '../src/input/batches.js'
-import { type BatchResult, checkBatch, rebase } from '../src/run/check-batch.js'
+import { BATCH_BYTES, type Batch, readBatches } from '../src/validator/input/batches.js'
+import { type BatchResult, checkBatch, rebase } from '../src/validator/threads/check-batch.js'
 import {
   BOTH_WAYS,
   essentials,
@@ -381,8 +381,8 @@ describe('the run, in-process: when checker threads start', () => {
       ...(await original<typeof import('node:os')>()),
       availableParallelism: () => cores,
     }))
-    vi.doMock('../src/run/pool.js', async () => {
-      const { checkBatch } = await import('../src/run/check-batch.js')
+    vi.doMock('../src/validator/threads/pool.js', async () => {
+      const { checkBatch } = await import('../src/validator/threads/check-batch.js')
       return {
         workersAvailable: () => threadsAvailable,
         WorkerPool: class {
@@ -408,12 +408,12 @@ describe('the run, in-process: when checker threads start', () => {
         },
       }
     })
-    run = (await import('../src/validate.js')).validate
+    run = (await import('../src/validator/validate.js')).validate
     writeFileSync(path, text)
   })
   afterAll(() => {
     vi.doUnmock('node:os')
-    vi.doUnmock('../src/run/pool.js')
+    vi.doUnmock('../src/validator/threads/pool.js')
     vi.resetModules()
   })
 

@@ -8,6 +8,11 @@ export function toPointer(path: readonly Segment[]): string {
   return pointer
 }
 
+/** The pointer `path` below `base`: `pointerTo('/body/3', 'children', 0)` is `/body/3/children/0`. */
+export function pointerTo(base: string, ...path: Segment[]): string {
+  return base + toPointer(path)
+}
+
 /** The pointer one step below `pointer`. */
 export function childPointer(pointer: string, segment: Segment): string {
   return `${pointer}/${escapeSegment(segment)}`

@@ -1,7 +1,7 @@
 import type { ContentDocument } from '../generated/types.js'
-import { renderableArticle } from './check.js'
 import { indexContent } from './content-index.js'
 import { articleJsonLd } from './json-ld.js'
+import { renderableArticle } from './output-check.js'
 import { articlePage } from './paths.js'
 import type { RenderOptions } from './site.js'
 

@@ -4,14 +4,15 @@
  * every page depends on (known types, ids, slugs, the text each page shows), so pages can be
  * rendered without re-checking. `validate` reports all of these first; the renderer checks them
  * again because it can be given documents nobody validated, and it checks them by the same
- * definitions (the schemas' string rules, src/check/slugs.ts), so the two cannot disagree.
+ * definitions (the schemas' string rules, src/validator/checks/slugs.ts), so the two cannot disagree.
  */
 
-import { SlugOwners, slugOf } from '../check/slugs.js'
-import { stringRule } from '../check/vocabulary.js'
 import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
+import { pointerTo } from '../json/pointer.js'
 import { messages } from '../messages.js'
-import { pointerTo, RenderError } from './errors.js'
+import { SlugOwners, slugOf } from '../validator/checks/slugs.js'
+import { stringRule } from '../validator/checks/vocabulary.js'
+import { RenderError } from './errors.js'
 
 /** Where a quote stands: an article, the pointer to the block, and the order of reading. */
 export interface QuotePlacement {

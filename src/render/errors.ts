@@ -60,11 +60,3 @@ export class UnknownArticleError extends RenderError {
     this.articleIds = articleIds
   }
 }
-
-/** Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 says. */
-export function pointerTo(base: string, ...tokens: (string | number)[]): string {
-  return tokens.reduce<string>(
-    (pointer, token) => `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    base,
-  )
-}

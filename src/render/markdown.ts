@@ -5,6 +5,7 @@
  * the HTML page's. Every character Markdown gives a meaning to is escaped in the text, and raw
  * HTML from the content cannot reach the output.
  */
+
 import {
   type PortableTextMarkRendererOptions,
   type PortableTextRenderers,
@@ -33,6 +34,7 @@ import {
   escapeMarkdownText,
   escapeMarkdownTitle,
 } from './escape.js'
+import { highlightsAsList } from './highlights.js'
 import { NestedLinks } from './nested-links.js'
 import { articlePage, personLink, QUOTES_PAGE } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
@@ -69,9 +71,7 @@ export function articleToMarkdown(
     dateline: datelineOf(article),
   }
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
-  const highlights = (article.highlights ?? []).map((block) =>
-    block.listItem === undefined ? { ...block, listItem: 'bullet' as const, level: 1 } : block,
-  )
+  const highlights = highlightsAsList(article)
   const parts = [
     paragraph(longDate(calendarDate(article.datePublished, article._id))),
     `# ${escapeMarkdownText(oneLine(article.headline))}`,

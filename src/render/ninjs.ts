@@ -10,7 +10,6 @@
  *   credit or rendition URL unless the content has them.
  */
 import type { Article, ContentDocument, Person, Photo } from '../generated/types.js'
-import { assertRenderable, renderableArticle } from './check.js'
 import { type ContentIndex, indexContent, peopleIn, quotesIn, speakerOf } from './content-index.js'
 import { bodyTextWithoutCaptions, countText } from './ninjs-count.js'
 import type {
@@ -21,6 +20,7 @@ import type {
   NinjsText,
 } from './ninjs-types.js'
 import { documentUri, uriBase } from './ninjs-uri.js'
+import { assertRenderable, renderableArticle } from './output-check.js'
 import { articleSections } from './pages/article.js'
 import { type ImageUrlBuilder, imageAsset } from './photo.js'
 import { safeHref } from './url.js'

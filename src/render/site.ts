@@ -2,11 +2,11 @@
  * The public entry points: the whole static site, or one article in one format.
  */
 import type { ContentDocument } from '../generated/types.js'
-import { assertRenderable, renderableArticle } from './check.js'
 import { indexContent, speakerOf } from './content-index.js'
 import { RenderError } from './errors.js'
 import { articleToMarkdown } from './markdown.js'
 import { articleToNinjs, serializeNinjs } from './ninjs.js'
+import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
 import { personPageHtml } from './pages/person.js'

@@ -4,11 +4,13 @@
  * ("NEW DELHI: ") before the first paragraph. Paragraphs are separated by a blank line.
  * Control characters are replaced, so printing the text cannot drive the terminal.
  */
+
 import type { Article, Block, BodyBlock, Photo } from '../generated/types.js'
 import type { ContentIndex } from './content-index.js'
 import { datelineOf } from './dateline.js'
 import { calendarDate, longDate } from './dates.js'
 import { toPrintableText } from './escape.js'
+import { highlightsAsList } from './highlights.js'
 
 /** The plain text of `article`. */
 export function articleToPlainText(article: Article, index: ContentIndex): string {
@@ -19,7 +21,7 @@ export function articleToPlainText(article: Article, index: ContentIndex): strin
     article.headline,
     article.standfirst,
     photo === undefined ? undefined : captionText(photo),
-    listText((article.highlights ?? []).map(asBullet)),
+    listText(highlightsAsList(article)),
     article.dateline !== undefined && dateline === undefined ? article.dateline : undefined,
     ...bodyParts(article.body, index, dateline),
   ]
@@ -30,10 +32,6 @@ export function articleToPlainText(article: Article, index: ContentIndex): strin
 /** The caption, and the credit in parentheses when the photo has one. */
 function captionText(photo: Photo): string {
   return photo.credit === undefined ? photo.caption : `${photo.caption} (${photo.credit})`
-}
-
-function asBullet(block: Block): Block {
-  return block.listItem === undefined ? { ...block, listItem: 'bullet', level: 1 } : block
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validate.js'
+import type { ValidationReport } from '../validator/validate.js'
 import { summaryLine } from './summary.js'
 
 /**

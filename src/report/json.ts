@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validate.js'
+import type { ValidationReport } from '../validator/validate.js'
 
 /**
  * Exactly one JSON object: `{"valid", "documents", "problems": [...]}`. Every problem has the

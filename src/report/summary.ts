@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validate.js'
+import type { ValidationReport } from '../validator/validate.js'
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`

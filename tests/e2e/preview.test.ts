@@ -10,7 +10,7 @@ import {
   chromiumMissingMessage,
   chromiumPath,
   isExecutable,
-} from '../../src/chromium.js'
+} from '../../tools/chromium.js'
 
 const root = join(import.meta.dirname, '..', '..')
 const startScript = join(root, 'dist/lib/scripts/start.js')

@@ -2,12 +2,14 @@
  * The article page, in the seed's reading order: date, headline, standfirst, lead photo,
  * highlights, body (the dateline before the first paragraph), then an index of who is quoted.
  */
+
 import type { Article, Quote } from '../../generated/types.js'
 import { type HtmlContext, portableTextToHtml } from '../components.js'
 import { type ContentIndex, quoteAnchor, quotesIn, speakerOf } from '../content-index.js'
 import { datelineOf } from '../dateline.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
+import { highlightsAsList } from '../highlights.js'
 import { element } from '../html.js'
 import { PageIds } from '../ids.js'
 import { articleJsonLd } from '../json-ld.js'
@@ -102,17 +104,10 @@ function bodyHtml(article: Article, context: HtmlContext): string {
   return `${lonelyDateline}${portableTextToHtml(article.body, context)}`
 }
 
-/**
- * The highlights as a bulleted list. Blocks that are not list items yet become bullets, so the
- * highlights are always a list.
- */
+/** The highlights as a bulleted list (see highlightsAsList), or nothing when there are none. */
 function highlightsHtml(article: Article, context: HtmlContext): string {
-  const highlights = article.highlights ?? []
-  if (highlights.length === 0) return ''
-  const asList = highlights.map((block) =>
-    block.listItem === undefined ? { ...block, listItem: 'bullet' as const, level: 1 } : block,
-  )
-  return portableTextToHtml(asList, context)
+  const highlights = highlightsAsList(article)
+  return highlights.length === 0 ? '' : portableTextToHtml(highlights, context)
 }
 
 /**

@@ -1,0 +1,162 @@
+import type { Diagnostic } from '../diagnostics.js'
+import type {
+  Article,
+  ContentDocument,
+  internalGroqTypeReferenceTo,
+  Person,
+  PersonReference,
+  Photo,
+  PhotoReference,
+  Quote,
+  QuoteReference,
+} from '../generated/types.js'
+import { isDocumentType, schemaErrors } from '../validator/compiled.js'
+import { defaultContentDir, validate } from '../validator/validate.js'
+import { ContentError, readDocuments } from './read-documents.js'
+
+/** Any reference of the model: what `resolve` takes. */
+export type ContentReference = PersonReference | QuoteReference | PhotoReference
+
+/**
+ * The document types a reference type is marked with (`'person'` for a PersonReference). An
+ * unmarked reference infers `undefined` here, hence `never`.
+ */
+type TargetOf<R> = R extends { readonly [internalGroqTypeReferenceTo]?: infer T }
+  ? Exclude<T, undefined>
+  : never
+
+/**
+ * The document a reference resolves to: Person for a PersonReference, Quote for a
+ * QuoteReference, Photo for a PhotoReference, and any ContentDocument for an unmarked one
+ * (a reference written by hand as `{ _type: 'reference', _ref: '…' }`).
+ */
+export type ReferencedDocument<R extends ContentReference> = [TargetOf<R>] extends [never]
+  ? ContentDocument
+  : Extract<ContentDocument, { _type: TargetOf<R> }>
+
+/** Validated content, grouped by type, each group in file path order. */
+export interface Content {
+  articles: Article[]
+  people: Person[]
+  quotes: Quote[]
+  /**
+   * The images of the story. Their type is `photo` (Sanity reserves `image`), so they are
+   * `photos` here too, as in `Photo`, `PhotoReference` and `isPhoto`.
+   */
+  photos: Photo[]
+  /** Every document, in file path order: what `renderArticle` and `renderSite` take. */
+  documents: ContentDocument[]
+  /** Warnings from validation (for example a weak reference to a missing document); they pass. */
+  warnings: Diagnostic[]
+  /**
+   * The document `reference` points to, typed by the reference: `resolve(quote.speaker)` is a
+   * Person.
+   *
+   * @throws {DanglingReferenceError} when no loaded document has the reference's `_ref`.
+   */
+  resolve<R extends ContentReference>(reference: R): ReferencedDocument<R>
+}
+
+/** `resolve` was given a reference to a document that is not in the loaded content. */
+export class DanglingReferenceError extends Error {
+  override readonly name = 'DanglingReferenceError'
+
+  constructor(readonly reference: ContentReference) {
+    const weak = reference._weak
+      ? ' It is a weak reference (`_weak: true`), so the document may have been deleted: check `_ref` before resolving.'
+      : ' Check the `_ref`, or load the folder that holds that document.'
+    super(`No loaded document has _id "${reference._ref}".${weak}`)
+  }
+}
+
+/**
+ * Load the content as typed data, validated first: every schema, Portable Text, reference and
+ * quote rule that `npm run validate` applies.
+ *
+ * @example
+ * ```ts
+ * const content = await loadContent()
+ * for (const quote of content.quotes) {
+ *   const who = quote.speaker ? content.resolve(quote.speaker).name : quote.attribution
+ *   console.log(`${who}: ${quote.text}`)
+ * }
+ * ```
+ *
+ * @param dir Folder of `.json` documents, one per file (read recursively). Default: the
+ *   package's own `content/`.
+ * @throws {ContentError} when the content is not valid, or a path cannot be read; `diagnostics`
+ *   holds every problem with its file, line, column, JSON pointer and rule. Invalid content is
+ *   never returned.
+ */
+export async function loadContent(dir: string = defaultContentDir()): Promise<Content> {
+  const report = await validate([dir])
+  if (!report.valid) throw new ContentError(report.problems)
+  const documents = await readDocuments(dir)
+  assertAsValidated(documents, report.documents, dir)
+  return group(documents, report.problems)
+}
+
+/**
+ * Files are read twice (validation, then loading). A file edited or added in between would slip
+ * through unchecked, so each document is checked against its schema again, and counted.
+ */
+function assertAsValidated(documents: ContentDocument[], validated: number, dir: string): void {
+  const unchecked = documents.find((d) => {
+    const type = (d as { _type?: unknown } | null)?._type
+    return !isDocumentType(type) || schemaErrors(type, d).length > 0
+  })
+  if (documents.length === validated && !unchecked) return
+  const id = unchecked === undefined ? null : idOf(unchecked)
+  const what =
+    unchecked === undefined ? '' : `, and ${id ?? 'a document'} no longer fits its schema`
+  throw new ContentError([
+    {
+      severity: 'error',
+      rule: 'input/changed-while-loading',
+      message:
+        `${validated} documents were validated but ${documents.length} read${what}: a file ` +
+        'changed while the content was loading, or the folder holds .ndjson files (loadContent ' +
+        'reads .json only). Load again once the edits are saved, or pass a folder of .json files.',
+      file: dir,
+      line: 1,
+      column: 1,
+      pointer: '',
+      documentId: id,
+    },
+  ])
+}
+
+function idOf(document: unknown): string | null {
+  const id = (document as { _id?: unknown } | null)?._id
+  return typeof id === 'string' ? id : null
+}
+
+function group(documents: ContentDocument[], warnings: Diagnostic[]): Content {
+  const byId = new Map(documents.map((d) => [d._id, d]))
+  const ofType = <T extends ContentDocument['_type']>(type: T) =>
+    documents.filter((d): d is Extract<ContentDocument, { _type: T }> => d._type === type)
+  return {
+    articles: ofType('article'),
+    people: ofType('person'),
+    quotes: ofType('quote'),
+    photos: ofType('photo'),
+    documents,
+    warnings,
+    resolve<R extends ContentReference>(reference: R): ReferencedDocument<R> {
+      assertReference(reference)
+      const document = byId.get(reference._ref)
+      if (!document) throw new DanglingReferenceError(reference)
+      return document as ReferencedDocument<R>
+    },
+  }
+}
+
+/** A plain-JavaScript caller can pass anything; say what `resolve` expects. */
+function assertReference(value: unknown): asserts value is ContentReference {
+  const ref = (value as { _ref?: unknown } | null)?._ref
+  if (typeof ref === 'string') return
+  throw new TypeError(
+    `resolve expects a reference such as quote.speaker ({ _type: 'reference', _ref: '<_id>' }), ` +
+      `got ${value === null ? 'null' : typeof value === 'object' ? 'an object without a string _ref' : typeof value}.`,
+  )
+}

@@ -1,0 +1,159 @@
+/**
+ * The renderer's own check of an article before any of it is rendered: every block, style, list
+ * type, mark and annotation is one the renderer has a component for, and every reference names a
+ * document. Validation should have caught all of these; this check makes the renderer refuse
+ * loudly, with the document and pointer, rather than drop or guess at content.
+ */
+import type { Article } from '../generated/types.js'
+import { pointerTo } from '../json/pointer.js'
+import { type ContentIndex, resolvePerson, resolvePhoto, resolveQuote } from './content-index.js'
+import { calendarDate } from './dates.js'
+import { RenderError, UnknownArticleError } from './errors.js'
+
+/** Block styles the renderer has a component for. */
+export const BLOCK_STYLES: readonly string[] = ['normal', 'h2', 'h3', 'blockquote']
+/** List types the renderer has a component for. */
+export const LIST_TYPES: readonly string[] = ['bullet', 'number']
+/** Decorators the renderer has a component for. */
+export const DECORATORS: readonly string[] = ['strong', 'em']
+/** Annotation types the renderer has a component for. */
+export const ANNOTATIONS: readonly string[] = ['link', 'personMention', 'quotation']
+/** Block types of an article body. Highlights take text blocks only. */
+export const BODY_TYPES: readonly string[] = ['block', 'photoEmbed']
+
+type Json = Record<string, unknown>
+
+/**
+ * Throws a {@link RenderError} for the first thing in `article` the renderer cannot render
+ * faithfully: an unknown block type, style, list type, inline type, mark or annotation, or a
+ * reference to a document that is not there.
+ */
+export function assertRenderable(article: Article, index: ContentIndex): void {
+  const at = { index, documentId: article._id }
+  calendarDate(article.datePublished, article._id)
+  if (article.photo !== undefined) resolvePhoto(index, article.photo._ref, article._id, '/photo')
+  checkBlocks(article.highlights ?? [], '/highlights', ['block'], at)
+  checkBlocks(article.body, '/body', BODY_TYPES, at)
+}
+
+/**
+ * The article with id `articleId`, checked with {@link assertRenderable}.
+ * @throws {UnknownArticleError} when the content has no such article (it lists the ids it has).
+ */
+export function renderableArticle(index: ContentIndex, articleId: string): Article {
+  const article = index.articles.find((candidate) => candidate._id === articleId)
+  if (article === undefined) {
+    throw new UnknownArticleError(
+      articleId,
+      index.articles.map((candidate) => candidate._id),
+    )
+  }
+  assertRenderable(article, index)
+  return article
+}
+
+interface Place {
+  index: ContentIndex
+  documentId: string
+}
+
+function checkBlocks(blocks: unknown, pointer: string, types: readonly string[], at: Place): void {
+  if (!Array.isArray(blocks)) {
+    throw new RenderError(
+      `Article "${at.documentId}" at ${pointer}: expected an array of blocks, found ${typeof blocks}. Run \`npm run validate\` for the details.`,
+      { rule: 'render/unknown-type', documentId: at.documentId, pointer },
+    )
+  }
+  blocks.forEach((block: Json, i) => {
+    const here = pointerTo(pointer, i)
+    const type = String(block?._type)
+    if (!types.includes(type)) unknown(at, here, 'block type', type, types)
+    if (type === 'photoEmbed') {
+      resolvePhoto(at.index, refOf(block.photo), at.documentId, pointerTo(here, 'photo'))
+    } else checkTextBlock(block, here, at)
+  })
+}
+
+function checkTextBlock(block: Json, pointer: string, at: Place): void {
+  const style = block.style ?? 'normal'
+  if (!BLOCK_STYLES.includes(String(style))) {
+    unknown(at, pointerTo(pointer, 'style'), 'block style', String(style), BLOCK_STYLES)
+  }
+  if (block.listItem !== undefined && !LIST_TYPES.includes(String(block.listItem))) {
+    unknown(at, pointerTo(pointer, 'listItem'), 'list type', String(block.listItem), LIST_TYPES)
+  }
+  const markDefs = arrayAt(block, 'markDefs', pointer, at)
+  markDefs.forEach((def: Json, i) => {
+    checkAnnotation(def, pointerTo(pointer, 'markDefs', i), at)
+  })
+  const keys = new Set(markDefs.map((def: Json) => def?._key))
+  arrayAt(block, 'children', pointer, at).forEach((span: Json, i) => {
+    const here = pointerTo(pointer, 'children', i)
+    if (span?._type !== 'span') unknown(at, here, 'inline type', String(span?._type), ['span'])
+    if (typeof span.text !== 'string') {
+      throw new RenderError(
+        `Article "${at.documentId}" at ${pointerTo(here, 'text')}: a span has no text. Give every span a "text" string.`,
+        {
+          rule: 'render/unknown-type',
+          documentId: at.documentId,
+          pointer: pointerTo(here, 'text'),
+        },
+      )
+    }
+    const marks: unknown[] = Array.isArray(span.marks) ? span.marks : []
+    marks.forEach((mark, m) => {
+      if (!DECORATORS.includes(String(mark)) && !keys.has(mark)) {
+        unknown(at, pointerTo(here, 'marks', m), 'mark', String(mark), DECORATORS, true)
+      }
+    })
+  })
+}
+
+function checkAnnotation(def: Json, pointer: string, at: Place): void {
+  const type = String(def?._type)
+  if (!ANNOTATIONS.includes(type)) unknown(at, pointer, 'annotation type', type, ANNOTATIONS)
+  if (type === 'personMention') {
+    resolvePerson(at.index, refOf(def.person), at.documentId, pointerTo(pointer, 'person'))
+  } else if (type === 'quotation') {
+    const quote = resolveQuote(
+      at.index,
+      refOf(def.quote),
+      at.documentId,
+      pointerTo(pointer, 'quote'),
+    )
+    if (quote.speaker !== undefined) {
+      resolvePerson(at.index, quote.speaker._ref, quote._id, '/speaker')
+    }
+  }
+}
+
+function arrayAt(block: Json, field: string, pointer: string, at: Place): Json[] {
+  const value = block[field] ?? []
+  if (Array.isArray(value)) return value
+  throw new RenderError(
+    `Article "${at.documentId}" at ${pointerTo(pointer, field)}: expected an array, found ${typeof value}. Run \`npm run validate\` for the details.`,
+    { rule: 'render/unknown-type', documentId: at.documentId, pointer: pointerTo(pointer, field) },
+  )
+}
+
+function refOf(reference: unknown): string {
+  const ref = (reference as { _ref?: unknown } | undefined)?._ref
+  return typeof ref === 'string' ? ref : String(ref)
+}
+
+function unknown(
+  at: Place,
+  pointer: string,
+  what: string,
+  type: string,
+  known: readonly string[],
+  isMark = false,
+): never {
+  const fix = isMark
+    ? `A span's marks must be a decorator (${known.join(', ')}) or the _key of one of its block's markDefs`
+    : `The renderer has components for ${known.join(', ')} only`
+  throw new RenderError(
+    `Article "${at.documentId}" at ${pointer}: unknown ${what} "${type}". ${fix}; change it to one of those (run \`npm run validate\` to see every problem).`,
+    { rule: 'render/unknown-type', documentId: at.documentId, pointer, type },
+  )
+}

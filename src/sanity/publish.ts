@@ -1,0 +1,253 @@
+import { join } from 'node:path'
+import type { SanityClient } from '@sanity/client'
+import { readDocuments } from '../content/read-documents.js'
+import { displayPath } from '../display-path.js'
+import type { ContentDocument } from '../generated/types.js'
+import { packageRoot } from '../package-root.js'
+import { type ValidationReport, validate } from '../validator/validate.js'
+import { writeFileAtomic } from '../write-atomic.js'
+import { ensureAsset, findPhotoBinaries, withImageAsset } from './assets.js'
+import { DRAFT_PREFIX, publishedId } from './canonical.js'
+import { createSanityClient, safeMessage } from './client.js'
+import { commitBatch } from './commit.js'
+import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
+import { lockPath, lockWith, readLock } from './lock.js'
+import { mutationFor, type PlannedDocument, planPublish } from './plan.js'
+import { fetchByIds } from './remote.js'
+import type { RetryEvent, RetryPolicy } from './retry.js'
+import { referencedIds, toSanityDocument } from './to-sanity.js'
+import { batchWrites, runBatches, type Write } from './transactions.js'
+
+/** What `publish` is asked to do. */
+export interface PublishOptions {
+  /** Repo folder with `content/` and `sanity.lock.json`. Default: this package. */
+  root?: string
+  /** Default `<root>/content`. */
+  contentDir?: string
+  /** Where the `SANITY_*` variables are read from when `config` is not given. Default process.env. */
+  env?: Record<string, string | undefined>
+  config?: SanityConfig
+  /** Plan only: read the dataset, write nothing. */
+  dryRun?: boolean
+  /** Write `drafts.<id>` documents instead of published ones. */
+  drafts?: boolean
+  /** Overwrite documents that an editor changed. */
+  force?: boolean
+  retry?: Partial<RetryPolicy>
+  /** Transactions in flight at once. Default 3. */
+  concurrency?: number
+  /** Largest transaction body. Default 256 KB, Sanity's limit. */
+  maxTransactionBytes?: number
+  /** Progress lines (retries, recovered acknowledgements); nothing secret is ever passed. */
+  log?: (line: string) => void
+}
+
+/** A transaction that failed for good, by the ids of its documents. */
+export interface PublishFailure {
+  ids: string[]
+  message: string
+}
+
+/** The outcome of `publish`. */
+export interface PublishReport {
+  /**
+   * `invalid`: content errors, nothing done. `planned`: dry run. `published`: everything written.
+   * `incomplete`: conflicts or failed transactions; the rest was written.
+   */
+  status: 'invalid' | 'planned' | 'published' | 'incomplete'
+  validation: ValidationReport
+  plan: PlannedDocument[]
+  /** Ids written by this run. */
+  written: string[]
+  /** Ids of transactions whose acknowledgement was lost, found applied on the server. */
+  recovered: string[]
+  /** Ids of documents not written because an editor changed them (none with `force`). */
+  conflicts: string[]
+  failures: PublishFailure[]
+  /** Asset ids uploaded (ones already in the dataset are not uploaded again). */
+  uploaded: string[]
+  /** Mutations sent in transactions that committed. */
+  mutations: number
+  transactions: number
+}
+
+/** Reading the dataset failed (after retries): nothing was written. */
+export class PublishError extends Error {
+  override readonly name = 'PublishError'
+}
+
+/**
+ * Publish `content/` to a Sanity dataset: validate, plan against the remote versions, then write
+ * creates and updates in small dependency-ordered transactions. Editors' changes are never
+ * overwritten without `force`; every update is guarded by `ifRevisionID`; a second run with
+ * nothing changed makes no mutation.
+ *
+ * @throws {SanityConfigError} when variables are missing (the token only when writing).
+ * @throws {PublishError} when the dataset cannot be read or the photo binary is unusable.
+ */
+export async function publish(options: PublishOptions = {}): Promise<PublishReport> {
+  const root = options.root ?? packageRoot()
+  const contentDir = options.contentDir ?? join(root, 'content')
+  const config =
+    options.config ?? readSanityConfig(options.env, { requireToken: options.dryRun !== true })
+  const validation = await validate([displayPath(contentDir)])
+  const report: PublishReport = {
+    status: 'invalid',
+    validation,
+    plan: [],
+    written: [],
+    recovered: [],
+    conflicts: [],
+    failures: [],
+    uploaded: [],
+    mutations: 0,
+    transactions: 0,
+  }
+  if (!validation.valid) return report
+
+  const client = createSanityClient(config)
+  const documents = await readDocuments(contentDir)
+  const binaries = await findPhotoBinaries(contentDir, documents).catch((error: Error) => {
+    throw new PublishError(error.message)
+  })
+  const local = documents.map((doc) => withImageAsset(doc, binaries.get(doc._id)))
+  report.plan = await planAgainstDataset(client, config, root, local, options)
+  report.conflicts = report.plan.filter((row) => row.action === 'conflict').map((row) => row.id)
+  if (options.dryRun) {
+    report.status = 'planned'
+    return report
+  }
+  await write(client, config, report, local, binaries, options)
+  await recordWritten(client, config, root, report, options)
+  report.status =
+    report.conflicts.length > 0 || report.failures.length > 0 ? 'incomplete' : 'published'
+  return report
+}
+
+/** Fetch the remote versions of our ids (and, for drafts, the published ones) and plan. */
+async function planAgainstDataset(
+  client: SanityClient,
+  config: SanityConfig,
+  root: string,
+  local: readonly ContentDocument[],
+  options: PublishOptions,
+): Promise<PlannedDocument[]> {
+  const ids = local.map((doc) => doc._id)
+  const targetIds = options.drafts ? ids.map((id) => `${DRAFT_PREFIX}${id}`) : ids
+  const reads = { retry: options.retry, onRetry: retryLogger(options, config) }
+  const remote = await fetchByIds(
+    client,
+    options.drafts ? [...targetIds, ...ids] : targetIds,
+    reads,
+  ).catch((error: unknown) => {
+    throw new PublishError(`Could not read the dataset: ${safeMessage(error, config)}`)
+  })
+  const published = new Set(ids.filter((id) => remote.has(id)))
+  const typeOf = new Map(local.map((doc) => [doc._id, doc._type]))
+  const documents = local.map((doc) =>
+    toSanityDocument(doc, { drafts: options.drafts, published, typeOf }),
+  )
+  const lock = await readLock(root)
+  return planPublish({
+    documents,
+    remote,
+    base: lock[datasetKey(config)],
+    force: options.force,
+    ...(options.drafts ? { published: remote } : {}),
+  })
+}
+
+/**
+ * Record in `sanity.lock.json` the revision of every document this run wrote, as pull records the
+ * ones it brings in: the lock then knows which documents the dataset held, so one an editor
+ * deletes later is a conflict, not something publish silently creates again. A failure here
+ * loses no content (the documents are written); it is logged, and only that knowledge is missing.
+ */
+async function recordWritten(
+  client: SanityClient,
+  config: SanityConfig,
+  root: string,
+  report: PublishReport,
+  options: PublishOptions,
+): Promise<void> {
+  const ids = [...report.written, ...report.recovered]
+  if (ids.length === 0) return
+  try {
+    const reads = { retry: options.retry, onRetry: retryLogger(options, config) }
+    const remote = await fetchByIds(client, ids, reads)
+    const revisions = new Map<string, string>()
+    for (const [id, doc] of remote) if (typeof doc._rev === 'string') revisions.set(id, doc._rev)
+    const text = lockWith(await readLock(root), datasetKey(config), revisions)
+    if (text !== undefined) await writeFileAtomic(lockPath(root), text)
+  } catch (error) {
+    options.log?.(
+      `the documents are written, but sanity.lock.json could not record their revisions: ${safeMessage(error, config)}`,
+    )
+  }
+}
+
+function retryLogger(options: PublishOptions, config: SanityConfig) {
+  return (event: RetryEvent) =>
+    options.log?.(
+      `retry ${event.attempt} in ${event.delayMs} ms: ${safeMessage(event.error, config)}`,
+    )
+}
+
+async function write(
+  client: SanityClient,
+  config: SanityConfig,
+  report: PublishReport,
+  local: readonly ContentDocument[],
+  binaries: Awaited<ReturnType<typeof findPhotoBinaries>>,
+  options: PublishOptions,
+): Promise<void> {
+  const rows = report.plan.filter((row) => row.action === 'create' || row.action === 'update')
+  const ours = new Set(local.map((doc) => doc._id))
+  for (const row of rows) {
+    const binary = binaries.get(publishedId(row.id))
+    if (!binary) continue
+    try {
+      if (await ensureAsset(client, binary)) report.uploaded.push(binary.assetId)
+    } catch (error) {
+      throw new PublishError(`Uploading ${binary.file} failed: ${safeMessage(error, config)}`)
+    }
+  }
+  // Drafts hold weak references, so they may be written in any order.
+  const writes: Write[] = rows.map((row) => ({
+    id: row.id,
+    mutation: mutationFor(row) as NonNullable<ReturnType<typeof mutationFor>>,
+    references: options.drafts ? new Set() : referencedIds(row.document, ours),
+  }))
+  const hashes = new Map(rows.map((row) => [row.id, row.hash]))
+  const reads = { retry: options.retry, onRetry: retryLogger(options, config) }
+  const outcomes = await runBatches(
+    batchWrites(writes, options.maxTransactionBytes),
+    async (batch) => {
+      const result = await commitBatch(client, batch, hashes, reads)
+      if (result === 'recovered') {
+        const ids = batch.writes.map((w) => w.id)
+        report.recovered.push(...ids)
+        options.log?.(`acknowledgement lost, but the transaction was applied: ${ids.join(', ')}`)
+      }
+    },
+    options.concurrency,
+  )
+  for (const outcome of outcomes) {
+    const ids = outcome.batch.writes.map((w) => w.id)
+    if (outcome.status === 'committed') {
+      report.written.push(...ids)
+      report.mutations += ids.length
+      report.transactions += 1
+    } else if (outcome.status === 'failed') {
+      report.failures.push({ ids, message: safeMessage(outcome.error, config) })
+    } else {
+      const after = outcome.because.flatMap(
+        (index) => outcomes[index]?.batch.writes.map((w) => w.id) ?? [],
+      )
+      report.failures.push({
+        ids,
+        message: `not sent: it references documents that failed to write (${after.join(', ')})`,
+      })
+    }
+  }
+}
