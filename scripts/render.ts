@@ -5,12 +5,14 @@
  * whole. With --id: prints that article to stdout in the format, or writes it under --out.
  * --out must be missing, empty, or an output folder this package wrote (see "Output folders" in
  * the README); anything else is refused before any work, with nothing changed.
+ * The content is validated first, as the build validates it: invalid content exits 1 with the
+ * validation's diagnostics, and nothing is rendered or written.
  * Exit codes: 0 done, 1 content problems, 2 usage or environment (a refused --out included).
  */
 import { join } from 'node:path'
 import { parseCommandLine, requireFolder, UsageError } from '../src/cli/command-line.js'
 import { runScript } from '../src/cli/run-script.js'
-import { ContentError, readDocuments } from '../src/content/read-documents.js'
+import { displayPath } from '../src/display-path.js'
 import {
   addToOutputFolder,
   checkOutputFolder,
@@ -26,6 +28,7 @@ import {
   renderSite,
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
+import { exitCode, validateContent } from '../src/validator/validate.js'
 
 const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
@@ -114,14 +117,13 @@ async function run(argv: string[]): Promise<number> {
         : undefined
   // A refused --out is known before any work; OutputFolderError exits 2 through runScript.
   if (out !== undefined) await checkOutputFolder(out, folderOptions)
-  let documents: Awaited<ReturnType<typeof readDocuments>>
-  try {
-    documents = await readDocuments(contentDir)
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error
-    const report = { valid: false, documents: 0, problems: [...error.diagnostics] }
+  // Validated first, as the build is: invalid content is reported, and nothing is rendered.
+  const { report, documents } = await validateContent(
+    contentDir === undefined ? [] : displayPath(contentDir),
+  )
+  if (!report.valid) {
     process.stderr.write(formatReport(report, { color: process.stderr.isTTY }))
-    return 1
+    return exitCode(report)
   }
   try {
     if (out === undefined) {

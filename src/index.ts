@@ -81,5 +81,11 @@ export {
   isQuote,
   schemaErrors,
 } from './validator/compiled.js'
-export type { ValidateOptions, ValidationReport } from './validator/validate.js'
-export { validate } from './validator/validate.js'
+export type {
+  ContentInput,
+  FileInMemory,
+  ValidatedContent,
+  ValidateOptions,
+  ValidationReport,
+} from './validator/validate.js'
+export { validate, validateContent } from './validator/validate.js'

@@ -134,9 +134,9 @@ describe('runBuild (machinery, with stand-in steps)', () => {
     const site = standInSteps().outputs[0]
     const steps: BuildSteps = {
       ...standInSteps(),
-      validate: async (dir) => {
+      read: async (dir) => {
         validated = true
-        return standInSteps().validate(dir)
+        return standInSteps().read(dir)
       },
       // dist/sanity comes first and is missing: it must not be written either.
       outputs: [

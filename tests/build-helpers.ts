@@ -60,12 +60,13 @@ export function standInSteps(): BuildSteps {
     )
   }
   return {
-    validate: async (dir) => {
+    read: async (dir) => {
       const problems = []
+      const documents: ContentDocument[] = []
       const files = await read(dir)
       for (const { file, text } of files) {
         try {
-          JSON.parse(text)
+          documents.push(JSON.parse(text) as ContentDocument)
         } catch (error) {
           problems.push({
             severity: 'error' as const,
@@ -79,9 +80,12 @@ export function standInSteps(): BuildSteps {
           })
         }
       }
-      return { valid: problems.length === 0, documents: files.length, problems }
+      const valid = problems.length === 0
+      return {
+        report: { valid, documents: files.length, problems },
+        documents: valid ? documents : [],
+      }
     },
-    load: async (dir) => (await read(dir)).map(({ text }) => JSON.parse(text) as ContentDocument),
     outputs: [
       {
         name: 'site',

@@ -9,7 +9,7 @@ import {
   type PersonReference,
   validate,
 } from 'us-russia-g20-story'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 const CONTENT = join(import.meta.dirname, '..', 'content')
 
@@ -38,10 +38,6 @@ function contentCopy(edit: Record<string, (doc: Record<string, unknown>) => unkn
     else writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`)
   }
   return dir
-}
-
-function jsonFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json')).length
 }
 
 describe('loadContent', () => {
@@ -142,36 +138,5 @@ describe('loadContent', () => {
     )) as ContentError
     expect(error).toBeInstanceOf(ContentError)
     expect(error.diagnostics.map((d) => d.rule)).toEqual(['input/unreadable'])
-  })
-})
-
-describe('loadContent when a file changes between validation and loading', () => {
-  afterEach(() => {
-    vi.doUnmock('../src/validator/validate.js')
-    vi.resetModules()
-  })
-
-  it('checks what it read again, and throws instead of returning a document it did not validate', async () => {
-    const dir = contentCopy({
-      'people/person-sergei-lavrov.json': (doc) => ({ ...doc, name: 42 }),
-    })
-    // Stand in for an edit made after validation passed: validation sees the content as it was.
-    vi.resetModules()
-    vi.doMock('../src/validator/validate.js', async (importOriginal) => {
-      const original = await importOriginal<typeof import('../src/validator/validate.js')>()
-      return {
-        ...original,
-        validate: async () => ({ valid: true, documents: jsonFiles(dir), problems: [] }),
-      }
-    })
-    const { loadContent: load } = await import('../src/content/load-content.js')
-    // A fresh module graph: its ContentError is another class than the one imported above.
-    const { ContentError: FreshContentError } = await import('../src/content/read-documents.js')
-    const error = (await load(dir).catch((e: unknown) => e)) as ContentError
-    expect(error).toBeInstanceOf(FreshContentError)
-    expect(error.diagnostics.map((d) => [d.rule, d.documentId])).toEqual([
-      ['input/changed-while-loading', 'person-sergei-lavrov'],
-    ])
-    expect(error.message).toMatch(/no longer fits its schema: a file changed while the content/)
   })
 })

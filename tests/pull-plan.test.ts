@@ -205,16 +205,16 @@ describe('findCauses', () => {
   })
 })
 
-describe('validateFiles', () => {
+describe('validateContent given files in memory', () => {
   it('reports for files in memory what validate reports for them on disk', async () => {
-    const { validate, validateFiles } = await import('../src/validator/validate.js')
+    const { validate, validateContent } = await import('../src/validator/validate.js')
     const dir = join(PACKAGE_ROOT, 'tests', 'fixtures', 'invalid')
     const names = readdirSync(dir).filter(
       (n) => /^0[0-4]\d-.*\.json$/.test(n) && !n.includes('.expected.'),
     )
     expect(names.length).toBeGreaterThan(10)
     const onDisk = await validate(names.map((n) => join(dir, n)))
-    const inMemory = await validateFiles(
+    const { report: inMemory } = await validateContent(
       names.map((n) => ({ file: join(dir, n), content: readFileSync(join(dir, n)) })),
     )
     expect(inMemory.problems).toEqual(onDisk.problems)

@@ -139,7 +139,25 @@ describe('npm run render', () => {
     expectNoStackTrace(stderr)
   })
 
-  it('exits 1 naming the document, pointer and type for content it cannot render', () => {
+  it('validates first: content the renderer could render but that is invalid exits 1, nothing written', () => {
+    const story = storyDocuments()
+    const quote = story.find((document) => document._type === 'quote')
+    if (quote?._type === 'quote') quote.text = `${quote.text} (and words nobody said)`
+    const content = contentFolder(story)
+    const out = join(mkdtempSync(join(tmpdir(), 'render-out-')), 'site')
+    const { code, stdout, stderr } = render('--content', content, '--out', out)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/quotes\/quote-[a-z-]+\.json:\d+:\d+/)
+    expect(stderr).toContain('quote/not-verbatim')
+    expect(existsSync(out)).toBe(false)
+    const one = render('--content', content, '--id', ARTICLE_ID, '--format', 'text')
+    expect([one.code, one.stdout]).toEqual([1, ''])
+    expect(one.stderr).toContain('quote/not-verbatim')
+    expect(stdout).toBe('')
+    expectNoStackTrace(stderr)
+  })
+
+  it('exits 1 naming the file, line, column and rule for a block type the schema does not define', () => {
     const story = storyDocuments()
     const broken = story.find((document) => document._id === ARTICLE_ID)
     if (broken?._type === 'article') broken.body.push({ _type: 'table', _key: 't' } as never)
@@ -147,8 +165,9 @@ describe('npm run render', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'render-out-')), 'site')
     const { code, stderr } = render('--content', content, '--out', out)
     expect(code).toBe(1)
-    expect(stderr).toContain('render/unknown-type')
-    expect(stderr).toContain(`"${ARTICLE_ID}" at /body/11: unknown block type "table"`)
+    expect(stderr).toMatch(new RegExp(`articles/${ARTICLE_ID}\\.json:\\d+:\\d+`))
+    expect(stderr).toContain('Unknown block type `table`')
+    expect(stderr).toContain('schema/discriminator')
     expect(existsSync(out)).toBe(false)
     expectNoStackTrace(stderr)
   })

@@ -19,7 +19,7 @@ import { ReferenceCollector } from '../src/validator/checks/references.js'
 import { schemaFindings } from '../src/validator/checks/schema.js'
 import { decoratorNames } from '../src/validator/checks/vocabulary.js'
 import { walk, walkWithPaths } from '../src/validator/checks/walk.js'
-import { sortProblems, validateFiles } from '../src/validator/validate.js'
+import { sortProblems, validateContent } from '../src/validator/validate.js'
 import { BOTH_WAYS, ROOT, runValidate, UNDER_MUTATION } from './validate-cli.js'
 
 const CONTENT = join(ROOT, 'content')
@@ -473,7 +473,7 @@ describe('a file inside content/ is checked in the context of the rest of it', (
   })
 })
 
-describe('validateFiles: .json files held in memory, checked together', () => {
+describe('validateContent: .json files held in memory, checked together', () => {
   const person = read(join(CONTENT, 'people', 'person-antony-blinken.json'))
   const quote = {
     _id: 'quote-memory',
@@ -485,7 +485,7 @@ describe('validateFiles: .json files held in memory, checked together', () => {
 
   it('as text or bytes, pretty-printed: references across them, problems placed in each', async () => {
     const text = JSON.stringify(quote, null, 2)
-    const report = await validateFiles([
+    const { report, documents } = await validateContent([
       { file: 'people/p.json', content: new TextEncoder().encode(JSON.stringify(person, null, 2)) },
       { file: 'quotes/q.json', content: text },
       {
@@ -495,6 +495,8 @@ describe('validateFiles: .json files held in memory, checked together', () => {
     ])
     expect(report.valid).toBe(false)
     expect(report.documents).toBe(3)
+    // Invalid content is never handed out.
+    expect(documents).toEqual([])
     expect(
       report.problems.map(({ file, line, column, rule }) => [file, line, column, rule]),
     ).toEqual([
@@ -503,14 +505,14 @@ describe('validateFiles: .json files held in memory, checked together', () => {
       ['quotes/q2.json', 2, 10, 'quote/unreferenced'],
       ['quotes/q2.json', 8, 13, 'reference/dangling'],
     ])
-    const fine = await validateFiles([
+    const linked = { ...quote, speaker: { ...quote.speaker, _ref: person._id } }
+    const fine = await validateContent([
       { file: 'p.json', content: JSON.stringify(person) },
-      {
-        file: 'q.json',
-        content: JSON.stringify({ ...quote, speaker: { ...quote.speaker, _ref: person._id } }),
-      },
+      { file: 'q.json', content: JSON.stringify(linked) },
     ])
-    expect(fine.problems.map((p) => p.rule)).toEqual(['quote/unreferenced'])
+    expect(fine.report.problems.map((p) => p.rule)).toEqual(['quote/unreferenced'])
+    // The documents validated, in order, as parsed.
+    expect(fine.documents).toEqual([person, linked])
   })
 })
 

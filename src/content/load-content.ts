@@ -10,9 +10,8 @@ import type {
   Quote,
   QuoteReference,
 } from '../generated/types.js'
-import { isDocumentType, schemaErrors } from '../validator/compiled.js'
-import { defaultContentDir, validate } from '../validator/validate.js'
-import { ContentError, readDocuments } from './read-documents.js'
+import { defaultContentDir, validateContent } from '../validator/validate.js'
+import { ContentError } from './read-documents.js'
 
 /** Any reference of the model: what `resolve` takes. */
 export type ContentReference = PersonReference | QuoteReference | PhotoReference
@@ -82,53 +81,17 @@ export class DanglingReferenceError extends Error {
  * }
  * ```
  *
- * @param dir Folder of `.json` documents, one per file (read recursively). Default: the
- *   package's own `content/`.
+ * @param dir Folder of `.json` documents, one per file, and `.ndjson` files, one per line (read
+ *   recursively, each file once). Default: the package's own `content/`.
  * @throws {ContentError} when the content is not valid, or a path cannot be read; `diagnostics`
  *   holds every problem with its file, line, column, JSON pointer and rule. Invalid content is
  *   never returned.
  */
 export async function loadContent(dir: string = defaultContentDir()): Promise<Content> {
-  const report = await validate([dir])
+  // One read: the documents are the values that were validated, never a later copy of the files.
+  const { report, documents } = await validateContent(dir)
   if (!report.valid) throw new ContentError(report.problems)
-  const documents = await readDocuments(dir)
-  assertAsValidated(documents, report.documents, dir)
   return group(documents, report.problems)
-}
-
-/**
- * Files are read twice (validation, then loading). A file edited or added in between would slip
- * through unchecked, so each document is checked against its schema again, and counted.
- */
-function assertAsValidated(documents: ContentDocument[], validated: number, dir: string): void {
-  const unchecked = documents.find((d) => {
-    const type = (d as { _type?: unknown } | null)?._type
-    return !isDocumentType(type) || schemaErrors(type, d).length > 0
-  })
-  if (documents.length === validated && !unchecked) return
-  const id = unchecked === undefined ? null : idOf(unchecked)
-  const what =
-    unchecked === undefined ? '' : `, and ${id ?? 'a document'} no longer fits its schema`
-  throw new ContentError([
-    {
-      severity: 'error',
-      rule: 'input/changed-while-loading',
-      message:
-        `${validated} documents were validated but ${documents.length} read${what}: a file ` +
-        'changed while the content was loading, or the folder holds .ndjson files (loadContent ' +
-        'reads .json only). Load again once the edits are saved, or pass a folder of .json files.',
-      file: dir,
-      line: 1,
-      column: 1,
-      pointer: '',
-      documentId: id,
-    },
-  ])
-}
-
-function idOf(document: unknown): string | null {
-  const id = (document as { _id?: unknown } | null)?._id
-  return typeof id === 'string' ? id : null
 }
 
 function group(documents: ContentDocument[], warnings: Diagnostic[]): Content {

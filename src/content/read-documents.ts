@@ -31,8 +31,9 @@ export class ContentError extends Error {
 
 /**
  * Read every .json document under `dir` (default: the package's `content/`), in path order.
- * It parses but does not schema-validate: the build, render and watch commands run `validate`
- * first. Internal: package consumers call `loadContent` (src/content/load-content.ts), which validates.
+ * It parses but does not validate: it is for tooling (the benches) that reads content known to
+ * be valid. Everything that uses content (loadContent, the build, render, publish, pull) calls
+ * `validateContent`, which returns the documents it validated from one read.
  *
  * @throws ContentError when a path cannot be read, or a file is not UTF-8 JSON or is nested
  *   deeper than any document can be; it carries one diagnostic per problem.

@@ -1,15 +1,13 @@
-import { readDocuments } from '../content/read-documents.js'
 import { packageRoot } from '../package-root.js'
 import { ninjsFiles } from '../render/ninjs.js'
 import { renderSite } from '../render/site.js'
 import { renderDataset } from '../sanity/dataset.js'
-import { validate } from '../validator/validate.js'
+import { validateContent } from '../validator/validate.js'
 import { type BuildOptions, type BuildResult, type BuildSteps, runBuild } from './pipeline.js'
 
-/** The real steps: the package's validator and loader, then the site, the Sanity import file and the ninjs export. */
+/** The real steps: the package's validator (one read), then the site, the Sanity import file and the ninjs export. */
 export const BUILD_STEPS: BuildSteps = {
-  validate: (contentDir) => validate([contentDir]),
-  load: (contentDir) => readDocuments(contentDir),
+  read: (contentDir) => validateContent(contentDir),
   outputs: [
     { name: 'site', render: (documents) => renderSite(documents) },
     { name: 'sanity', render: (documents, { contentDir }) => renderDataset(documents, contentDir) },

@@ -3,16 +3,10 @@ import { performance } from 'node:perf_hooks'
 import type { Diagnostic } from '../diagnostics.js'
 import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
+import type { ValidatedContent } from '../validator/validate.js'
 import { checkOutputFolder, OutputFolderError, replaceOutputFolder } from './output-folder.js'
 import { packageFolders } from './protected-folders.js'
 import type { OutputFile, WriteStats } from './write-files.js'
-
-/** What validation says about the content (the shape of `validate()`'s report). */
-export interface ValidationOutcome {
-  valid: boolean
-  documents: number
-  problems: Diagnostic[]
-}
 
 /** One folder under `dist/` that the build owns and replaces whole, such as `site`. */
 export interface BuildOutput {
@@ -25,10 +19,13 @@ export interface BuildOutput {
   ): OutputFile[] | Promise<OutputFile[]>
 }
 
-/** The steps a build runs, in order: validate, load, render each output. */
+/** The steps a build runs, in order: read and validate the content (once), render each output. */
 export interface BuildSteps {
-  validate(contentDir: string): Promise<ValidationOutcome>
-  load(contentDir: string): Promise<ContentDocument[]>
+  /**
+   * Validate the content and return the documents validated (empty when it is invalid), as
+   * `validateContent` does: what is rendered is what was validated, from one read.
+   */
+  read(contentDir: string): Promise<ValidatedContent>
   outputs: readonly BuildOutput[]
 }
 
@@ -69,11 +66,6 @@ export class BuildError extends Error {
   }
 }
 
-function diagnosticsOf(error: unknown): Diagnostic[] | null {
-  const list = (error as { diagnostics?: unknown } | null)?.diagnostics
-  return Array.isArray(list) ? (list as Diagnostic[]) : null
-}
-
 /**
  * Validate the content, then render every output and swap each into place under `outDir`.
  * Content errors return `{ ok: false, problems }` and touch nothing on disk. A renderer or disk
@@ -100,18 +92,9 @@ export async function runBuild(
   // Every folder first: a refused one must not come to light after another was replaced.
   for (const dir of folders) await checkOutputFolder(dir, { protect })
 
-  const report = await steps.validate(displayPath(contentDir))
+  const { report, documents } = await steps.read(displayPath(contentDir))
   if (!report.valid)
     return { ok: false, documents: report.documents, problems: report.problems, ms: elapsed() }
-
-  let documents: ContentDocument[]
-  try {
-    documents = await steps.load(contentDir)
-  } catch (error) {
-    const problems = diagnosticsOf(error)
-    if (!problems) throw error
-    return { ok: false, documents: 0, problems, ms: elapsed() }
-  }
 
   // Render everything before writing anything: a renderer that throws leaves every output as it was.
   const rendered: { name: string; files: OutputFile[] }[] = []

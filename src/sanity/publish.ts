@@ -1,10 +1,9 @@
 import { join } from 'node:path'
 import type { SanityClient } from '@sanity/client'
-import { readDocuments } from '../content/read-documents.js'
 import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
-import { type ValidationReport, validate } from '../validator/validate.js'
+import { type ValidationReport, validateContent } from '../validator/validate.js'
 import { writeFileAtomic } from '../write-atomic.js'
 import { ensureAsset, findPhotoBinaries, withImageAsset } from './assets.js'
 import { DRAFT_PREFIX, publishedId } from './canonical.js'
@@ -90,7 +89,8 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
   const contentDir = options.contentDir ?? join(root, 'content')
   const config =
     options.config ?? readSanityConfig(options.env, { requireToken: options.dryRun !== true })
-  const validation = await validate([displayPath(contentDir)])
+  // One read: what is published is what was validated.
+  const { report: validation, documents } = await validateContent(displayPath(contentDir))
   const report: PublishReport = {
     status: 'invalid',
     validation,
@@ -106,7 +106,6 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
   if (!validation.valid) return report
 
   const client = createSanityClient(config)
-  const documents = await readDocuments(contentDir)
   const binaries = await findPhotoBinaries(contentDir, documents).catch((error: Error) => {
     throw new PublishError(error.message)
   })

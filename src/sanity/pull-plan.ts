@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
-import { validateFiles } from '../validator/validate.js'
+import { validateContent } from '../validator/validate.js'
 import { publishedId, toContent } from './canonical.js'
 import { formatContentFile } from './content-file.js'
 import type { FetchedDocument } from './plan.js'
@@ -247,7 +247,7 @@ async function checkResult(
     ...plan.writes.map((write) => ({ file: write.file, content: write.text })),
     // Stryker disable next-line EqualityOperator: no two files are the same, so < and <= order them alike
   ].sort((a, b) => (a.file < b.file ? -1 : 1))
-  const result = await validateFiles(files)
+  const { report: result } = await validateContent(files)
   const changed: ChangedDocument[] = [
     ...plan.writes.map((write) => ({
       id: write.id,
@@ -265,8 +265,9 @@ async function checkResult(
     })),
   ]
   const values = new Map<string, unknown>(kept.map((local) => [local.file, local.value]))
-  const baseline = () =>
-    validateFiles(locals.map((local) => ({ file: local.file, content: local.bytes })))
+  const baseline = async () =>
+    (await validateContent(locals.map((local) => ({ file: local.file, content: local.bytes }))))
+      .report
   for (const [problem, causes] of await findCauses(result.problems, changed, values, baseline)) {
     if (problem.severity === 'warning' && causes.length === 0) continue
     plan.problems.push({

@@ -2,6 +2,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
+import type { ContentDocument } from '../generated/types.js'
 import { messages } from '../messages.js'
 import { packageRoot } from '../package-root.js'
 import { isInputRule } from '../rules.js'
@@ -57,6 +58,8 @@ export function defaultContentDir(cwd: string = process.cwd()): string {
  * Validate documents: JSON, schema of each type, Portable Text integrity, references and quote
  * fidelity across all of them. Reads .json files, .ndjson files (streamed), directories of them,
  * and `-` for NDJSON on `options.stdin`. Never writes anything but a temporary spool of stdin.
+ * It keeps no document: this is the path of large imports (`npm run validate`); to use the
+ * documents, call {@link validateContent}, which returns the ones it validated.
  *
  * A file inside the package's `content/` folder is checked in the context of the rest of it:
  * its references resolve, its `_id` must be unique there, and only the problems of the files
@@ -70,12 +73,7 @@ export async function validate(
   inputs: readonly string[],
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
-  // The schemas are read here, before any checker thread: a broken one throws its
-  // SchemaFileError (file, line, column) in this thread, as itself.
-  schemaGraph()
-  const cwd = options.cwd ?? process.cwd()
-  const named = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir(cwd)], cwd)
-  return validateSources(await withContext(named.sources), named.problems, options)
+  return (await validateInputs(inputs, options, false)).report
 }
 
 /** A .json file held in memory: its name, as problems name it, and its bytes or text. */
@@ -84,39 +82,91 @@ export interface FileInMemory {
   content: Uint8Array | string
 }
 
+/** What {@link validateContent} reads: a folder or file, paths, or .json files held in memory. */
+export type ContentInput = string | readonly string[] | readonly FileInMemory[]
+
+/** A validation report, and the documents it was made of. */
+export interface ValidatedContent {
+  report: ValidationReport
+  /**
+   * The documents validated, in input order (files in path order, NDJSON lines in order): the
+   * very values that were checked, parsed from the one read of each file. Empty unless
+   * `report.valid`: invalid content is never handed out. Documents read only as context (the
+   * rest of `content/` around a file named in it) are not included.
+   */
+  documents: ContentDocument[]
+}
+
 /**
- * Validate .json files held in memory, as `validate` would validate them on disk: one document
- * each, checked together (references, quotes, ids). Used to check a set of files before it is
- * written; nothing is read from disk or written.
+ * Read and validate content once, and return the documents with the report: what the loaders,
+ * the build, render, publish and pull use, so that what they use is exactly what was validated.
+ * Each file is read once; a file edited after that read cannot slip in unchecked.
+ *
+ * @example
+ * ```ts
+ * const { report, documents } = await validateContent('content')
+ * if (!report.valid) throw new ContentError(report.problems)
+ * ```
+ *
+ * @param input A folder or file, several paths (as {@link validate} takes them; empty means the
+ *   package's `content/`), or .json files held in memory, one document each, checked together
+ *   (nothing is read from disk then).
+ * @throws SchemaFileError when a file of `schemas/` is not valid JSON.
  */
-export async function validateFiles(files: readonly FileInMemory[]): Promise<ValidationReport> {
-  const sources: Source[] = files.map(({ file, content }) => {
+export async function validateContent(
+  input: ContentInput = [],
+  options: ValidateOptions = {},
+): Promise<ValidatedContent> {
+  if (typeof input === 'string') return validateInputs([input], options, true)
+  if (!isInMemory(input)) return validateInputs(input, options, true)
+  const sources: Source[] = input.map(({ file, content }) => {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
     return { kind: 'json', file, path: file, size: bytes.length, bytes }
   })
-  // No checker threads: the set is small, and its buffers are not theirs to take.
+  // No checker threads: the set is held in memory already, and its buffers are not theirs to take.
   // Stryker disable next-line ObjectLiteral: threads check exactly what this thread checks (a batch is a copy of the bytes), so no report tells the two apart
-  return validateSources(sources, [], { workers: 0 })
+  return validateSources(sources, [], { ...options, workers: 0 }, true)
+}
+
+function isInMemory(
+  input: readonly string[] | readonly FileInMemory[],
+): input is readonly FileInMemory[] {
+  return input.some((item) => typeof item !== 'string')
+}
+
+/** Paths expanded into sources (with the context of `content/`), then validated. */
+async function validateInputs(
+  inputs: readonly string[],
+  options: ValidateOptions,
+  keep: boolean,
+): Promise<ValidatedContent> {
+  // The schemas are read here, before any checker thread: a broken one throws its
+  // SchemaFileError (file, line, column) in this thread, as itself.
+  schemaGraph()
+  const cwd = options.cwd ?? process.cwd()
+  const named = await expandInputs(inputs.length > 0 ? inputs : [defaultContentDir(cwd)], cwd)
+  return validateSources(await withContext(named.sources), named.problems, options, keep)
 }
 
 async function validateSources(
   sources: readonly Source[],
   inputProblems: readonly Diagnostic[],
   options: ValidateOptions,
-): Promise<ValidationReport> {
+  keep: boolean,
+): Promise<ValidatedContent> {
   const problems = [...inputProblems]
   const spool = sources.some((s) => s.kind === 'stdin') ? await Spool.create() : undefined
   try {
-    const run = new Run(sources, options, spool)
+    const run = new Run(sources, options, spool, keep)
     problems.push(...(await run.all()))
     const deferred = run.checks.finish()
     problems.push(...(await placeDeferred(deferred, (place) => readAgain(place, sources, spool))))
     const context = new Set(sources.filter((s) => s.context).map((s) => s.file))
     const own = problems.filter((p) => !context.has(p.file))
+    const valid = !own.some((p) => p.severity === 'error')
     return {
-      valid: !own.some((p) => p.severity === 'error'),
-      documents: run.documents,
-      problems: sortProblems(own, sources),
+      report: { valid, documents: run.documents, problems: sortProblems(own, sources) },
+      documents: valid ? (run.values as ContentDocument[]) : [],
     }
   } finally {
     await spool?.remove()
@@ -156,11 +206,14 @@ function isFile(source: Source): source is FileSource {
 class Run {
   readonly checks = new CrossDocumentChecks()
   documents = 0
+  /** The parsed documents of the sources named (not context), in order, when `keep`. */
+  readonly values: unknown[] = []
 
   constructor(
     readonly sources: readonly Source[],
     readonly options: ValidateOptions,
     readonly spool: Spool | undefined,
+    readonly keep: boolean,
   ) {}
 
   async all(): Promise<Diagnostic[]> {
@@ -174,7 +227,10 @@ class Run {
       nextLine.set(sourceIndex, firstLine + result.lines)
       for (const document of result.documents) problems.push(...document.problems)
       this.checks.add(result, this.#where(sourceIndex))
-      if (!(this.sources[sourceIndex] as Source).context) this.documents += result.documents.length
+      if (!(this.sources[sourceIndex] as Source).context) {
+        this.documents += result.documents.length
+        if (this.keep) for (const document of result.documents) this.values.push(document.value)
+      }
       if (result.documents.length > 0) withDocuments.add(sourceIndex)
     }
     // An NDJSON input without a single document is almost always the wrong file. (A .json file
@@ -195,7 +251,10 @@ class Run {
   async *#batches(): AsyncGenerator<Batch> {
     for (const [index, source] of this.sources.entries()) {
       // Only stdin is tapped (readBatches ignores `tap` for files); only stdin has a spool.
-      yield* readBatches(source, index, this.options.stdin, this.spool?.tap)
+      for await (const batch of readBatches(source, index, this.options.stdin, this.spool?.tap)) {
+        if (this.keep) batch.keep = true
+        yield batch
+      }
     }
   }
 
@@ -247,7 +306,7 @@ async function readAgain(
   spool: Spool | undefined,
 ): Promise<Uint8Array | null> {
   const source = sources[place.sourceIndex] as Source
-  // Only .json files held in memory (validateFiles) have their bytes.
+  // Only .json files held in memory (validateContent given files) have their bytes.
   if (source.bytes) return source.bytes.subarray(place.offset, place.offset + place.length)
   // A stdin source means there is a spool (validateSources makes one).
   const path = source.kind === 'stdin' ? (spool as Spool).path : source.path

@@ -21,7 +21,7 @@ export type { DocumentSource }
 
 /**
  * One document after its own checks: its problems, placed in the file, and where it is (to read
- * it again). The text and the parsed value are not kept.
+ * it again). The text is not kept; the parsed value only when asked (`validateContent`).
  */
 export interface DocumentSummary {
   /** The document's first line, byte offset and byte length. */
@@ -37,6 +37,11 @@ export interface DocumentSummary {
   quote: QuoteFacts | null
   /** Set for a document that cannot be read: the ids and references it may hold. */
   salvage: Salvage | null
+  /**
+   * The parsed value, when the caller keeps documents: the very value that was checked, so what
+   * is used is what was validated (no second read).
+   */
+  value?: unknown
 }
 
 /** Receives what the cross-document checks need from a document as it is checked. */
@@ -47,9 +52,13 @@ export interface FactSink {
 
 /**
  * Check one document on its own: encoding, syntax, shape, identity, schema, Portable Text.
- * Its references and quotations go to `facts`.
+ * Its references and quotations go to `facts`. With `keep`, the parsed value is kept on the summary.
  */
-export function checkDocument(source: DocumentSource, facts: FactSink): DocumentSummary {
+export function checkDocument(
+  source: DocumentSource,
+  facts: FactSink,
+  keep = false,
+): DocumentSummary {
   const findings: Finding[] = []
   const summary: DocumentSummary = {
     line: source.line,
@@ -63,6 +72,7 @@ export function checkDocument(source: DocumentSource, facts: FactSink): Document
     salvage: null,
   }
   const parsed = parseDocument(source, findings)
+  if (keep && parsed) summary.value = parsed.value
   if (parsed) inspect(parsed.text, parsed.value, source, findings, summary, facts)
   if (findings.some((f) => UNREADABLE.has(f.rule))) summary.salvage = salvaged(source, parsed?.text)
   summary.problems = place(findings, parsed?.text ?? '', source, summary.id)

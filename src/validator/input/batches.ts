@@ -16,6 +16,8 @@ export interface Batch {
   /** The byte offset of the first byte in the source. */
   offset: number
   bytes: Uint8Array
+  /** Keep each document's parsed value in the result (see `validateContent`). */
+  keep?: boolean
 }
 
 /**

@@ -25,10 +25,10 @@ export interface BatchResult {
  * dropped (CRLF files), and empty lines are skipped, as `sanity dataset import` does.
  */
 export function checkBatch(batch: Batch): BatchResult {
-  const { bytes, kind, file } = batch
+  const { bytes, kind, file, keep } = batch
   const result = new BatchCollector(batch.sourceIndex)
   if (kind === 'json') {
-    result.add((facts) => checkDocument({ bytes, kind, file, line: 1, offset: 0 }, facts))
+    result.add((facts) => checkDocument({ bytes, kind, file, line: 1, offset: 0 }, facts, keep))
     return result.done(0)
   }
   const buffer = asBuffer(bytes)
@@ -47,7 +47,7 @@ export function checkBatch(batch: Batch): BatchResult {
         line,
         offset: batch.offset + start,
       }
-      result.add((facts) => checkDocument(source, facts))
+      result.add((facts) => checkDocument(source, facts, keep))
     }
     if (newline === -1) break
     start = end + 1
