@@ -43,9 +43,7 @@ function outcome(report: PublishReport): string[] {
     if (row.action === 'conflict')
       lines.push(`conflict: ${printable(row.id)}: ${printable(row.reason)}.`)
   for (const failure of report.failures)
-    lines.push(
-      `failed: ${failure.ids.join(', ')}: ${failure.message}. Run the publish again to finish.`,
-    )
+    lines.push(`${failure.rule}: ${failure.documentId}: ${failure.message}`)
   if (
     report.written.length === 0 &&
     report.failures.length === 0 &&

@@ -1,17 +1,23 @@
+import type { RuleId } from './rules.js'
+
 /** How bad a problem is: errors fail validation (exit 1); warnings are reported and pass. */
 export type Severity = 'error' | 'warning'
 
 /**
- * One problem found in the content, located precisely enough to fix it without searching.
- * Modelled on vfile-message: reason, rule, place, severity, expected/actual.
+ * One problem, located precisely enough to fix it without searching: the one shape every stage
+ * reports in (validate, render, publish, pull), and that every error class carries as its
+ * `diagnostics`. Modelled on vfile-message: reason, rule, place, severity, expected/actual.
  */
 export interface Diagnostic {
   severity: Severity
-  /** Stable rule id, such as `reference/dangling` or `quote/not-verbatim`. */
-  rule: string
+  /** Stable rule id from `RULES`, such as `reference/dangling` or `render/unknown-type`. */
+  rule: RuleId
   /** What is wrong and what to do about it. */
   message: string
-  /** The file as given on the command line (or `<stdin>`). */
+  /**
+   * The file as given on the command line (or `<stdin>`); `''` when the problem is in no file
+   * (documents held in memory, the remote dataset, an option). `line` and `column` are then 1.
+   */
   file: string
   /** 1-based line in `file`. */
   line: number

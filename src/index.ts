@@ -60,7 +60,7 @@ export { RULES } from './rules.js'
 export type { SanityConfig } from './sanity/config.js'
 export { readSanityConfig, SanityConfigError } from './sanity/config.js'
 export type { PlanAction, PlannedDocument } from './sanity/plan.js'
-export type { PublishFailure, PublishOptions, PublishReport } from './sanity/publish.js'
+export type { PublishOptions, PublishReport } from './sanity/publish.js'
 export { PublishError, publish } from './sanity/publish.js'
 export type {
   PulledFile,
@@ -83,6 +83,7 @@ export {
 } from './validator/compiled.js'
 export type {
   ContentInput,
+  DocumentLocation,
   FileInMemory,
   ValidatedContent,
   ValidateOptions,

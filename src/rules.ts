@@ -8,11 +8,13 @@ export interface Rule {
 }
 
 /**
- * Every rule `validate` can report. Tests assert each one has a numbered invalid fixture,
- * so a rule added here without a fixture fails the build.
+ * Every rule a stage can report: `validate` (most of them), the renderer (`render/*`), publish
+ * (`publish/*`) and pull (`pull/*`), and both of those (`sanity/*`). Tests assert each one has a
+ * numbered fixture (tests/fixtures/invalid/ for validation, tests/fixtures/render/ and
+ * tests/fixtures/sanity/ for the other stages), so a rule added here without one fails the build.
  *
  * `input/*` rules are about the environment (paths, file kinds), not the content: the command
- * exits 2 when one is reported.
+ * exits 2 when one is reported. So are `sanity/*` rules and `publish/photo-asset`.
  */
 export const RULES = {
   'input/unreadable': {
@@ -142,12 +144,77 @@ export const RULES = {
     severity: 'warning',
     summary: 'A Quote that no document references.',
   },
+  'render/unknown-type': {
+    severity: 'error',
+    summary:
+      'A document, block, style, list, mark or annotation type the renderer has no component for.',
+  },
+  'render/dangling-reference': {
+    severity: 'error',
+    summary: 'A reference the renderer must follow names no document of the right type.',
+  },
+  'render/invalid-slug': {
+    severity: 'error',
+    summary: 'An article or person slug that cannot name a page folder.',
+  },
+  'render/invalid-id': { severity: 'error', summary: 'An `_id` that is not a document id.' },
+  'render/missing-field': {
+    severity: 'error',
+    summary: 'A text a page shows (a headline, a name) is missing, empty or only whitespace.',
+  },
+  'render/duplicate-id': {
+    severity: 'error',
+    summary: 'Two documents handed to the renderer share an `_id`.',
+  },
+  'render/duplicate-slug': {
+    severity: 'error',
+    summary: 'Two documents of one type share a slug, so both would be written to one page.',
+  },
+  'render/invalid-date': {
+    severity: 'error',
+    summary: 'An article `datePublished` that is not a calendar date.',
+  },
+  'render/invalid-option': {
+    severity: 'error',
+    summary: 'A render option (format, imageUrl, uriBase) the renderer cannot use.',
+  },
+  'render/unknown-article': {
+    severity: 'error',
+    summary: 'An article id to render that no document has.',
+  },
+  'publish/transaction-failed': {
+    severity: 'error',
+    summary: 'A transaction that failed for good: its documents were not written.',
+  },
+  'publish/not-sent': {
+    severity: 'error',
+    summary: 'A document not sent, as it references documents whose transaction failed.',
+  },
+  'publish/photo-asset': {
+    severity: 'error',
+    summary: "A photo's image binary that cannot be read, measured or uploaded.",
+  },
+  'pull/draft-id': {
+    severity: 'error',
+    summary: 'A draft in the dataset whose published id is itself a draft or version id.',
+  },
+  'sanity/read-failed': {
+    severity: 'error',
+    summary: 'The dataset could not be read (after retries): nothing was written.',
+  },
+  'sanity/lock-damaged': {
+    severity: 'error',
+    summary: '`sanity.lock.json` cannot be read as the lock publish and pull keep.',
+  },
 } as const satisfies Record<string, Rule>
 
 /** The id of a rule in the catalogue. */
 export type RuleId = keyof typeof RULES
 
 /** Whether a rule reports a problem with the environment (exit 2) rather than the content. */
-export function isInputRule(rule: string): boolean {
+export function isInputRule(rule: RuleId): boolean {
   return rule.startsWith('input/')
 }
+
+/** The rules of one stage: `RuleOf<'render'>` is every `render/*` rule. */
+export type RuleOf<Stage extends string> = Extract<RuleId, `${Stage}/${string}`>

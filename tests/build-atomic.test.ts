@@ -6,6 +6,8 @@ import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
 import { BuildError, type BuildSteps, runBuild } from '../src/outputs/pipeline.js'
 import { removeLeftovers, replaceDir } from '../src/outputs/swap-dir.js'
 import { OutputPathError, unsafePathReason, writeFiles } from '../src/outputs/write-files.js'
+import type { RenderError } from '../src/render/errors.js'
+import { renderSite } from '../src/render/site.js'
 import { snapshot, standInSteps, tempDir, writeTree } from './build-helpers.js'
 
 const roots: string[] = []
@@ -90,7 +92,23 @@ describe('runBuild (machinery, with stand-in steps)', () => {
     const failure = runBuild(steps, { root })
     await expect(failure).rejects.toThrow(BuildError)
     await expect(failure).rejects.toThrow('Rendering site failed: Cannot read properties')
+    // A renderer bug is no content problem: no diagnostics.
+    await expect(failure).rejects.toMatchObject({ diagnostics: [] })
     expect(snapshot(join(root, 'dist'))).toEqual(before)
+  })
+
+  it("carries a renderer's diagnostics when the render refuses the content", async () => {
+    const root = await fixtureRoot()
+    const steps: BuildSteps = {
+      ...standInSteps(),
+      outputs: [{ name: 'site', render: (documents) => renderSite(documents) }],
+    }
+    const failure = runBuild(steps, { root })
+    await expect(failure).rejects.toThrow(BuildError)
+    const error = (await failure.catch((e: unknown) => e)) as BuildError
+    expect(error.diagnostics.length).toBe(1)
+    expect(error.diagnostics[0]?.rule).toMatch(/^render\//)
+    expect(error.diagnostics).toEqual((error.cause as RenderError).diagnostics)
   })
 
   it('keeps the old site when writing fails half-way, and removes the partial output', async () => {

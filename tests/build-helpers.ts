@@ -70,7 +70,7 @@ export function standInSteps(): BuildSteps {
         } catch (error) {
           problems.push({
             severity: 'error' as const,
-            rule: 'json/syntax',
+            rule: 'json/syntax' as const,
             message: `stand-in: ${(error as Error).message}`,
             file: join(dir, file),
             line: 1,
@@ -84,6 +84,7 @@ export function standInSteps(): BuildSteps {
       return {
         report: { valid, documents: files.length, problems },
         documents: valid ? documents : [],
+        places: valid ? files.map(({ file }) => ({ file: join(dir, file), line: 1 })) : [],
       }
     },
     outputs: [

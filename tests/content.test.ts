@@ -83,6 +83,19 @@ describe('loadContent', () => {
     expect((error as Error).message).toBe(
       'No loaded document has _id "person-nobody". Check the `_ref`, or load the folder that holds that document.',
     )
+    expect((error as DanglingReferenceError).diagnostics).toEqual([
+      {
+        severity: 'error',
+        rule: 'reference/dangling',
+        message: (error as Error).message,
+        file: '',
+        line: 1,
+        column: 1,
+        pointer: '',
+        documentId: null,
+        actual: 'person-nobody',
+      },
+    ])
   })
 
   it('says what resolve expects when it is given something that is not a reference', async () => {

@@ -241,7 +241,7 @@ describe('GitHub workflow commands', () => {
   it('adds the pointer to the message when there is one', () => {
     const problem = {
       severity: 'error' as const,
-      rule: 'json/syntax',
+      rule: 'json/syntax' as const,
       message: 'Bad: 100%',
       file: 'a,b.json',
       line: 2,

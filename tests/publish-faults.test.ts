@@ -101,7 +101,7 @@ describe('a failure midway', () => {
     })
     expect(first.status).toBe('incomplete')
     expect(first.failures.length).toBeGreaterThan(0)
-    const failed = first.failures.flatMap((f) => f.ids)
+    const failed = first.failures.map((f) => f.documentId as string)
     expect(failed.length).toBeGreaterThan(0)
     expect(first.failures[0]?.message).toMatch(/500|Internal/)
     for (const id of failed) expect(api.get(id)).toBeUndefined()
@@ -139,7 +139,13 @@ describe('ifRevisionID', () => {
     }))
     const report = await running
     expect(report.status).toBe('incomplete')
-    expect(report.failures.map((f) => f.ids)).toEqual([['quote-lavrov-farce']])
+    expect(report.failures.map((f) => [f.rule, f.documentId, f.file])).toEqual([
+      [
+        'publish/transaction-failed',
+        'quote-lavrov-farce',
+        expect.stringMatching(/quotes\/quote-lavrov-farce\.json$/),
+      ],
+    ])
     expect(
       mutateRequests(api)
         .slice(before)

@@ -214,9 +214,9 @@ describe('validateContent given files in memory', () => {
     )
     expect(names.length).toBeGreaterThan(10)
     const onDisk = await validate(names.map((n) => join(dir, n)))
-    const { report: inMemory } = await validateContent(
-      names.map((n) => ({ file: join(dir, n), content: readFileSync(join(dir, n)) })),
-    )
+    const { report: inMemory } = await validateContent({
+      files: names.map((n) => ({ file: join(dir, n), content: readFileSync(join(dir, n)) })),
+    })
     expect(inMemory.problems).toEqual(onDisk.problems)
     expect(inMemory.problems.length).toBeGreaterThan(10)
   })
@@ -668,11 +668,11 @@ describe('findCauses: each way a problem is blamed', () => {
       known,
       { ...known, line: 9, column: 9, documentId: 'other' },
       { ...known, file: 'content/b.json' },
-      { ...known, rule: 'reference/wrong-type' },
+      { ...known, rule: 'reference/wrong-type' as const },
       { ...known, pointer: '/y' },
       { ...known, message: 'another' },
       // The same characters, split between the fields differently.
-      { ...known, file: 'content/a.jsonr', rule: 'eference/dangling' },
+      { ...known, file: 'content/a.jsonr', rule: 'eference/dangling' as never },
     ]
     const results = await blamed(variants, [change('c', 'updated', {})], {}, baseline)
     expect(results.map(([, causes]) => causes)).toEqual([

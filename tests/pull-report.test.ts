@@ -157,9 +157,12 @@ describe('pull: what it reads, reports and records', () => {
     const lockText = readFileSync(lockFile, 'utf8')
     writeFileSync(lockFile, '[]')
     const damaged = pull(options)
-    await expect(damaged).rejects.toThrow(new PullError(DAMAGED))
+    await expect(damaged).rejects.toThrow(DAMAGED)
     await expect(damaged).rejects.toBeInstanceOf(PullError)
-    await expect(damaged).rejects.toMatchObject({ name: 'PullError' })
+    await expect(damaged).rejects.toMatchObject({
+      name: 'PullError',
+      diagnostics: [{ rule: 'sanity/lock-damaged', message: DAMAGED }],
+    })
     // A lock that cannot be read at all is no damaged lock: that error, as it is.
     rmSync(lockFile)
     mkdirSync(lockFile)
@@ -173,6 +176,9 @@ describe('pull: what it reads, reports and records', () => {
     const unreachable = pull(options)
     await expect(unreachable).rejects.toBeInstanceOf(PullError)
     await expect(unreachable).rejects.toThrow(/^Could not read the dataset: /)
+    await expect(unreachable).rejects.toMatchObject({
+      diagnostics: [{ rule: 'sanity/read-failed' }],
+    })
     expect(gitChanges(options.root)).toBe('')
   })
 })

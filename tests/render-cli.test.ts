@@ -67,7 +67,9 @@ describe('npm run render', () => {
   it('exits 2 for an unknown id, listing the article ids', () => {
     const { code, stderr } = render('--id', 'article-nope', '--format', 'text')
     expect(code).toBe(2)
-    expect(stderr).toContain(`No article has the id "article-nope". Article ids: ${id}.`)
+    expect(stderr).toContain(
+      `No article has the id "article-nope": use one of the article ids: ${id}.`,
+    )
     expectNoStackTrace(stderr)
   })
 

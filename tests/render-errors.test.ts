@@ -194,7 +194,11 @@ describe.each(cases)('$name', ({ change, rule, pointer, documentId = ARTICLE_ID,
       expect(error.type).toBe(type)
       expect(error.message).toContain(`"${type}"`)
     }
-    expect(error.message).toMatch(/npm run validate|Use|Give|Write|Add|change/i)
+    // What is wrong, then what to do, as validation messages say it.
+    expect(error.message).toMatch(/[:.] (use|give|write|add|return|point)\b/i)
+    expect(error.diagnostics.map((d) => [d.rule, d.documentId, d.pointer])).toEqual([
+      [rule, documentId, pointer],
+    ])
   })
 
   it.each(ARTICLE_FORMATS)('fails renderArticle as %s the same way', (format) => {
@@ -288,7 +292,9 @@ describe('renderArticle', () => {
     const error = errorOf(() => renderArticle(storyDocuments(), 'article-nope', 'text'))
     expect(error).toBeInstanceOf(UnknownArticleError)
     expect((error as UnknownArticleError).articleIds).toEqual([ARTICLE_ID])
-    expect(error.message).toBe(`No article has the id "article-nope". Article ids: ${ARTICLE_ID}.`)
+    expect(error.message).toBe(
+      `No article has the id "article-nope": use one of the article ids: ${ARTICLE_ID}.`,
+    )
   })
 
   it('refuses a format it does not know', () => {

@@ -485,14 +485,19 @@ describe('validateContent: .json files held in memory, checked together', () => 
 
   it('as text or bytes, pretty-printed: references across them, problems placed in each', async () => {
     const text = JSON.stringify(quote, null, 2)
-    const { report, documents } = await validateContent([
-      { file: 'people/p.json', content: new TextEncoder().encode(JSON.stringify(person, null, 2)) },
-      { file: 'quotes/q.json', content: text },
-      {
-        file: 'quotes/q2.json',
-        content: new TextEncoder().encode(text.replace('quote-memory', 'quote-memory-2')),
-      },
-    ])
+    const { report, documents } = await validateContent({
+      files: [
+        {
+          file: 'people/p.json',
+          content: new TextEncoder().encode(JSON.stringify(person, null, 2)),
+        },
+        { file: 'quotes/q.json', content: text },
+        {
+          file: 'quotes/q2.json',
+          content: new TextEncoder().encode(text.replace('quote-memory', 'quote-memory-2')),
+        },
+      ],
+    })
     expect(report.valid).toBe(false)
     expect(report.documents).toBe(3)
     // Invalid content is never handed out.
@@ -506,13 +511,22 @@ describe('validateContent: .json files held in memory, checked together', () => 
       ['quotes/q2.json', 8, 13, 'reference/dangling'],
     ])
     const linked = { ...quote, speaker: { ...quote.speaker, _ref: person._id } }
-    const fine = await validateContent([
-      { file: 'p.json', content: JSON.stringify(person) },
-      { file: 'q.json', content: JSON.stringify(linked) },
-    ])
+    const fine = await validateContent({
+      files: [
+        { file: 'p.json', content: JSON.stringify(person) },
+        { file: 'q.json', content: JSON.stringify(linked) },
+      ],
+    })
     expect(fine.report.problems.map((p) => p.rule)).toEqual(['quote/unreferenced'])
-    // The documents validated, in order, as parsed.
+    // The documents validated, in order, as parsed, and where each is.
     expect(fine.documents).toEqual([person, linked])
+    expect(fine.places).toEqual([
+      { file: 'p.json', line: 1 },
+      { file: 'q.json', line: 1 },
+    ])
+    // No files: nothing to validate (not the package's content/).
+    const none = await validateContent({ files: [] })
+    expect([none.report.documents, none.documents]).toEqual([0, []])
   })
 })
 

@@ -93,15 +93,37 @@ describe('numbered invalid fixtures, in-process', () => {
   })
 })
 
+/**
+ * The expectations of the other stages' numbered fixtures: tests/fixtures/render/ (run by
+ * render-fixtures.test.ts) and tests/fixtures/sanity/ (publish and pull, run by
+ * sanity-fixtures.test.ts). Their numbers are shared with the validation fixtures.
+ */
+const stageFixtures = ['render', 'sanity'].flatMap((folder) => {
+  const dir = fileURLToPath(new URL(`./fixtures/${folder}/`, import.meta.url))
+  return readdirSync(dir)
+    .filter((name) => /^\d{3}-.*\.expected\.json$/.test(name))
+    .map((name) => ({
+      name,
+      expected: JSON.parse(readFileSync(join(dir, name), 'utf8')) as { problems: JsonProblem[] },
+    }))
+})
+
 describe('the rule catalogue', () => {
-  it('has a fixture that produces every rule', () => {
-    const covered = new Set(fixtures.flatMap((f) => f.expected.problems.map((p) => p.rule)))
+  it('has a fixture that produces every rule, whatever the stage', () => {
+    const covered = new Set(
+      [...fixtures, ...stageFixtures].flatMap((f) => f.expected.problems.map((p) => p.rule)),
+    )
     const missing = Object.keys(RULES).filter((rule) => !covered.has(rule))
     expect(missing).toEqual([])
   })
 
+  it('numbers the fixtures of every stage apart', () => {
+    const numbers = [...fixtures, ...stageFixtures].map((f) => f.name.slice(0, 3))
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+
   it('lists every rule a fixture produces, with its severity', () => {
-    for (const fixture of fixtures) {
+    for (const fixture of [...fixtures, ...stageFixtures]) {
       for (const problem of fixture.expected.problems) {
         expect(Object.keys(RULES)).toContain(problem.rule)
         expect(problem.severity).toBe(RULES[problem.rule as keyof typeof RULES].severity)

@@ -59,12 +59,31 @@ export interface Content {
 /** `resolve` was given a reference to a document that is not in the loaded content. */
 export class DanglingReferenceError extends Error {
   override readonly name = 'DanglingReferenceError'
+  /**
+   * The problem, as every stage reports one (`reference/dangling`, whether the reference is weak
+   * or not: it cannot be resolved). The reference is held in memory: there is no file or pointer.
+   */
+  readonly diagnostics: readonly Diagnostic[]
 
   constructor(readonly reference: ContentReference) {
     const weak = reference._weak
       ? ' It is a weak reference (`_weak: true`), so the document may have been deleted: check `_ref` before resolving.'
       : ' Check the `_ref`, or load the folder that holds that document.'
-    super(`No loaded document has _id "${reference._ref}".${weak}`)
+    const message = `No loaded document has _id "${reference._ref}".${weak}`
+    super(message)
+    this.diagnostics = [
+      {
+        severity: 'error',
+        rule: 'reference/dangling',
+        message,
+        file: '',
+        line: 1,
+        column: 1,
+        pointer: '',
+        documentId: null,
+        actual: reference._ref,
+      },
+    ]
   }
 }
 

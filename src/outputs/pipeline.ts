@@ -57,12 +57,20 @@ export type BuildResult =
 /** A build step failed for a reason other than the content's problems (a renderer bug, a full disk). */
 export class BuildError extends Error {
   override name = 'BuildError'
+  /**
+   * The problems of the step that failed, as every stage reports them: a renderer's
+   * `render/*` diagnostics. Empty for a failure that is no content problem (a full disk).
+   */
+  readonly diagnostics: readonly Diagnostic[]
+
   constructor(
     readonly stage: 'render' | 'write',
     message: string,
     options?: ErrorOptions,
   ) {
     super(message, options)
+    const list = (options?.cause as { diagnostics?: unknown } | undefined)?.diagnostics
+    this.diagnostics = Array.isArray(list) ? (list as Diagnostic[]) : []
   }
 }
 

@@ -55,10 +55,13 @@ export function portableTextToHtml(blocks: readonly BodyBlock[], context: HtmlCo
   return toHTML([...blocks], {
     components: htmlComponents(context, wholeBlockQuotes),
     onMissingComponent: (message, { type, nodeType }) => {
-      throw new RenderError(
-        `Document "${context.documentId}": no component for ${nodeType} "${type}" (${message}). Run \`npm run validate\`: the content uses a type the schema does not define.`,
-        { rule: 'render/unknown-type', documentId: context.documentId, pointer: '', type },
-      )
+      throw new RenderError({
+        rule: 'render/unknown-type',
+        message: `No component for ${nodeType} "${type}" (${message}): use a type the schema defines (\`npm run validate\` shows where it is).`,
+        documentId: context.documentId,
+        pointer: '',
+        type,
+      })
     },
   })
 }
@@ -125,10 +128,13 @@ function htmlComponents(
 
 function missing(context: HtmlContext): (what: string, type: string) => never {
   return (what, type) => {
-    throw new RenderError(
-      `Document "${context.documentId}": unknown ${what} "${type}". Run \`npm run validate\` to find it, and use a type the schema defines.`,
-      { rule: 'render/unknown-type', documentId: context.documentId, pointer: '', type },
-    )
+    throw new RenderError({
+      rule: 'render/unknown-type',
+      message: `Unknown ${what} "${type}": use a type the schema defines (\`npm run validate\` shows where it is).`,
+      documentId: context.documentId,
+      pointer: '',
+      type,
+    })
   }
 }
 

@@ -70,14 +70,17 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
 function checkId(document: ContentDocument, seen: Set<string>): void {
   const id: unknown = document._id
   if (typeof id !== 'string' || !isDocumentId(id)) {
-    throw new RenderError(
-      `A ${String(document._type)} document has the _id ${JSON.stringify(id)}, which is not a document id. Use letters, digits, '.', '_' and '-' (not first), at most 128 characters.`,
-      { rule: 'render/invalid-id', documentId: null, pointer: '/_id' },
-    )
+    throw new RenderError({
+      rule: 'render/invalid-id',
+      message: `A ${String(document._type)} document has the _id ${JSON.stringify(id)}, which is not a document id: use letters, digits, '.', '_' and '-' (not first), at most 128 characters.`,
+      documentId: null,
+      pointer: '/_id',
+    })
   }
   if (seen.has(id)) {
-    throw new RenderError(`Two documents have the _id "${id}". Give each document its own _id.`, {
+    throw new RenderError({
       rule: 'render/duplicate-id',
+      message: `Two documents have the _id "${id}": give each document its own _id.`,
       documentId: id,
       pointer: '/_id',
     })
@@ -97,19 +100,24 @@ function checkTextFields(document: ContentDocument): void {
   for (const field of REQUIRED_TEXT[document._type] ?? []) {
     const value: unknown = (document as unknown as Record<string, unknown>)[field]
     if (isText(value)) continue
-    throw new RenderError(
-      `${document._type} "${document._id}" at /${field}: ${field} is missing, empty or only whitespace. Give the ${document._type} its ${field} (run \`npm run validate\`).`,
-      { rule: 'render/missing-field', documentId: document._id, pointer: `/${field}` },
-    )
+    throw new RenderError({
+      rule: 'render/missing-field',
+      message: `The ${document._type}'s ${field} is missing, empty or only whitespace, and its page shows it: give the ${document._type} its ${field}.`,
+      documentId: document._id,
+      pointer: `/${field}`,
+    })
   }
 }
 
 function unknownDocumentType(document: { _id: string; _type: unknown }): RenderError {
   const type = String(document._type)
-  return new RenderError(
-    `Document "${document._id}" at /_type: unknown document type "${type}". The renderer knows article, person, quote and photo; run \`npm run validate\` and fix the _type.`,
-    { rule: 'render/unknown-type', documentId: document._id, pointer: '/_type', type },
-  )
+  return new RenderError({
+    rule: 'render/unknown-type',
+    message: `Unknown document type "${type}": use one the renderer knows (article, person, quote or photo).`,
+    documentId: document._id,
+    pointer: '/_type',
+    type,
+  })
 }
 
 /** Every article and person slug names a page's folder: it must be a slug, and one page's only. */
@@ -119,17 +127,21 @@ function checkSlugs(documents: readonly (Article | Person)[]): void {
     const type = document._type
     const slug = slugOf(document)
     if (slug === null || !isSlug(slug)) {
-      throw new RenderError(
-        `${type} "${document._id}" at /slug/current: ${JSON.stringify(slug)} is not a slug. The slug names the page's folder: use lower-case words joined by single hyphens.`,
-        { rule: 'render/invalid-slug', documentId: document._id, pointer: '/slug/current' },
-      )
+      throw new RenderError({
+        rule: 'render/invalid-slug',
+        message: `${JSON.stringify(slug)} is not a slug, and the slug names the ${type}'s page folder: use lower-case words joined by single hyphens, at most 96 characters.`,
+        documentId: document._id,
+        pointer: '/slug/current',
+      })
     }
     const owner = owners.claim(type, slug, document._id)
     if (owner !== undefined) {
-      throw new RenderError(
-        `${type} "${document._id}" at /slug/current: ${messages.duplicateSlug(type, slug, owner)}`,
-        { rule: 'render/duplicate-slug', documentId: document._id, pointer: '/slug/current' },
-      )
+      throw new RenderError({
+        rule: 'render/duplicate-slug',
+        message: messages.duplicateSlug(type, slug, owner),
+        documentId: document._id,
+        pointer: '/slug/current',
+      })
     }
   }
 }
@@ -247,10 +259,12 @@ function resolve<T>(
 ): T {
   const found = documents.get(id)
   if (found !== undefined) return found
-  throw new RenderError(
-    `Document "${documentId}" at ${pointer}: the reference "${id}" names no ${type}. Add the ${type} document, or point the reference at an existing one (run \`npm run validate\`).`,
-    { rule: 'render/dangling-reference', documentId, pointer },
-  )
+  throw new RenderError({
+    rule: 'render/dangling-reference',
+    message: `The reference "${id}" names no ${type}: add the ${type} document, or point the reference at an existing one.`,
+    documentId,
+    pointer,
+  })
 }
 
 /**

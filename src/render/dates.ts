@@ -43,10 +43,12 @@ export function calendarDate(datePublished: string, documentId: string): Calenda
   ]
   const check = new Date(Date.UTC(year, month - 1, day))
   if (match === null || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RenderError(
-      `Article "${documentId}" at /datePublished: ${JSON.stringify(datePublished)} is not a date. Write the calendar date as YYYY-MM-DD (for example 2023-03-03).`,
-      { rule: 'render/invalid-date', documentId, pointer: '/datePublished' },
-    )
+    throw new RenderError({
+      rule: 'render/invalid-date',
+      message: `${JSON.stringify(datePublished)} is not a date: write the calendar date as YYYY-MM-DD (for example 2023-03-03).`,
+      documentId,
+      pointer: '/datePublished',
+    })
   }
   return { year, month, day }
 }

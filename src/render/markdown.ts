@@ -118,10 +118,13 @@ const originals = new WeakMap<object, Block>()
 
 function renderers(context: MarkdownContext): Partial<PortableTextRenderers> {
   const fail = (what: string, type: string): never => {
-    throw new RenderError(
-      `Article "${context.article._id}": unknown ${what} "${type}". Run \`npm run validate\` to find it, and use a type the schema defines.`,
-      { rule: 'render/unknown-type', documentId: context.article._id, pointer: '', type },
-    )
+    throw new RenderError({
+      rule: 'render/unknown-type',
+      message: `Unknown ${what} "${type}": use a type the schema defines (\`npm run validate\` shows where it is).`,
+      documentId: context.article._id,
+      pointer: '',
+      type,
+    })
   }
   return {
     block: {

@@ -18,10 +18,12 @@ export const DEFAULT_URI_BASE = new URL('../', SCHEMA_BASE).href
 export function uriBase(base: string | undefined): string {
   if (base === undefined) return DEFAULT_URI_BASE
   if (!isHttpBase(base)) {
-    throw new RenderError(
-      `The uriBase option ${JSON.stringify(base)} is not an absolute http(s) URL ending in "/". Use one such as "https://news.example.org/".`,
-      { rule: 'render/invalid-option', documentId: null, pointer: '' },
-    )
+    throw new RenderError({
+      rule: 'render/invalid-option',
+      message: `The uriBase option ${JSON.stringify(base)} is not an absolute http(s) URL ending in "/": use one such as "https://news.example.org/".`,
+      documentId: null,
+      pointer: '',
+    })
   }
   return base
 }

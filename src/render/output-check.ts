@@ -6,6 +6,7 @@
  */
 import type { Article } from '../generated/types.js'
 import { pointerTo } from '../json/pointer.js'
+import { jsonType } from '../messages.js'
 import { type ContentIndex, resolvePerson, resolvePhoto, resolveQuote } from './content-index.js'
 import { calendarDate } from './dates.js'
 import { RenderError, UnknownArticleError } from './errors.js'
@@ -59,10 +60,13 @@ interface Place {
 
 function checkBlocks(blocks: unknown, pointer: string, types: readonly string[], at: Place): void {
   if (!Array.isArray(blocks)) {
-    throw new RenderError(
-      `Article "${at.documentId}" at ${pointer}: expected an array of blocks, found ${typeof blocks}. Run \`npm run validate\` for the details.`,
-      { rule: 'render/unknown-type', documentId: at.documentId, pointer },
-    )
+    throw new RenderError({
+      rule: 'render/unknown-type',
+      message: `Expected an array of blocks, found ${jsonType(blocks)}: write the text as an array of \`block\` and \`photoEmbed\` objects.`,
+      documentId: at.documentId,
+      pointer,
+      type: jsonType(blocks),
+    })
   }
   blocks.forEach((block: Json, i) => {
     const here = pointerTo(pointer, i)
@@ -91,14 +95,13 @@ function checkTextBlock(block: Json, pointer: string, at: Place): void {
     const here = pointerTo(pointer, 'children', i)
     if (span?._type !== 'span') unknown(at, here, 'inline type', String(span?._type), ['span'])
     if (typeof span.text !== 'string') {
-      throw new RenderError(
-        `Article "${at.documentId}" at ${pointerTo(here, 'text')}: a span has no text. Give every span a "text" string.`,
-        {
-          rule: 'render/unknown-type',
-          documentId: at.documentId,
-          pointer: pointerTo(here, 'text'),
-        },
-      )
+      throw new RenderError({
+        rule: 'render/unknown-type',
+        message: `A span has no text (found ${jsonType(span.text)}): give every span a \`text\` string.`,
+        documentId: at.documentId,
+        pointer: pointerTo(here, 'text'),
+        type: jsonType(span.text),
+      })
     }
     const marks: unknown[] = Array.isArray(span.marks) ? span.marks : []
     marks.forEach((mark, m) => {
@@ -130,10 +133,13 @@ function checkAnnotation(def: Json, pointer: string, at: Place): void {
 function arrayAt(block: Json, field: string, pointer: string, at: Place): Json[] {
   const value = block[field] ?? []
   if (Array.isArray(value)) return value
-  throw new RenderError(
-    `Article "${at.documentId}" at ${pointerTo(pointer, field)}: expected an array, found ${typeof value}. Run \`npm run validate\` for the details.`,
-    { rule: 'render/unknown-type', documentId: at.documentId, pointer: pointerTo(pointer, field) },
-  )
+  throw new RenderError({
+    rule: 'render/unknown-type',
+    message: `Expected an array, found ${jsonType(value)}: write \`${field}\` as an array, or leave it out.`,
+    documentId: at.documentId,
+    pointer: pointerTo(pointer, field),
+    type: jsonType(value),
+  })
 }
 
 function refOf(reference: unknown): string {
@@ -150,10 +156,13 @@ function unknown(
   isMark = false,
 ): never {
   const fix = isMark
-    ? `A span's marks must be a decorator (${known.join(', ')}) or the _key of one of its block's markDefs`
-    : `The renderer has components for ${known.join(', ')} only`
-  throw new RenderError(
-    `Article "${at.documentId}" at ${pointer}: unknown ${what} "${type}". ${fix}; change it to one of those (run \`npm run validate\` to see every problem).`,
-    { rule: 'render/unknown-type', documentId: at.documentId, pointer, type },
-  )
+    ? `use a decorator (${known.join(', ')}) or the _key of one of the block's markDefs`
+    : `use one the renderer has components for (${known.join(', ')})`
+  throw new RenderError({
+    rule: 'render/unknown-type',
+    message: `Unknown ${what} "${type}": ${fix}.`,
+    documentId: at.documentId,
+    pointer,
+    type,
+  })
 }

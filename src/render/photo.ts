@@ -54,10 +54,12 @@ export function imageSource(
   const url = build(asset, photo)
   const safe = safeHref(url)
   if (safe === undefined || safe.startsWith('mailto:')) {
-    throw new RenderError(
-      `The imageUrl option returned ${JSON.stringify(url)} for photo "${photo._id}". Return an http(s) URL or a path from the site root.`,
-      { rule: 'render/invalid-option', documentId: photo._id, pointer: '/image/asset/_ref' },
-    )
+    throw new RenderError({
+      rule: 'render/invalid-option',
+      message: `The imageUrl option returned ${JSON.stringify(url)} for this photo: return an http(s) URL or a path from the site root.`,
+      documentId: photo._id,
+      pointer: '/image/asset/_ref',
+    })
   }
   return isSiteRootPath(safe) ? relativeHref(page, safe) : safe
 }

@@ -88,8 +88,11 @@ export function renderArticle(
   if (format === 'text') return articleToPlainText(article, index)
   if (format === 'markdown') return articleToMarkdown(article, index, options)
   if (format === 'ninjs') return serializeNinjs(articleToNinjs(article, index, options))
-  throw new RenderError(
-    `Unknown format ${JSON.stringify(format)}. Use one of ${ARTICLE_FORMATS.join(', ')}.`,
-    { rule: 'render/invalid-option', documentId: null, pointer: '' },
-  )
+  throw new RenderError({
+    rule: 'render/invalid-option',
+    message: `Unknown format ${JSON.stringify(format)}: use one of ${ARTICLE_FORMATS.join(', ')}.`,
+    documentId: null,
+    pointer: '',
+    type: String(format),
+  })
 }

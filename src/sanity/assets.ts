@@ -24,6 +24,16 @@ export interface PhotoBinary {
 /** A photo binary that is not a PNG, JPEG or WebP, or is damaged. */
 export class PhotoBinaryError extends Error {
   override readonly name = 'PhotoBinaryError'
+
+  constructor(
+    message: string,
+    /** The photo the binary is for. */
+    readonly documentId: string,
+    /** The binary's file name, in the `photos` folder of the content. */
+    readonly file: string,
+  ) {
+    super(message)
+  }
 }
 
 /** Find and read `content/photos/<id>.{jpg,jpeg,png,webp}` for each photo; photos without one are left out. */
@@ -42,6 +52,8 @@ export async function findPhotoBinaries(
       if (!info)
         throw new PhotoBinaryError(
           `content/photos/${file} is not a PNG, JPEG or WebP image (or is damaged): replace it.`,
+          doc._id,
+          file,
         )
       const sha1 = createHash('sha1').update(bytes).digest('hex')
       const assetId = `image-${sha1}-${info.width}x${info.height}-${info.format}`

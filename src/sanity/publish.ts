@@ -1,15 +1,17 @@
 import { join } from 'node:path'
 import type { SanityClient } from '@sanity/client'
+import type { Diagnostic } from '../diagnostics.js'
 import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
 import { type ValidationReport, validateContent } from '../validator/validate.js'
 import { writeFileAtomic } from '../write-atomic.js'
-import { ensureAsset, findPhotoBinaries, withImageAsset } from './assets.js'
+import { ensureAsset, findPhotoBinaries, PhotoBinaryError, withImageAsset } from './assets.js'
 import { DRAFT_PREFIX, publishedId } from './canonical.js'
 import { createSanityClient, safeMessage } from './client.js'
 import { commitBatch } from './commit.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
+import { type SanityPlace, SanityStageError, sanityDiagnostic } from './diagnostic.js'
 import { lockPath, lockWith, readLock } from './lock.js'
 import { mutationFor, type PlannedDocument, planPublish } from './plan.js'
 import { fetchByIds } from './remote.js'
@@ -41,12 +43,6 @@ export interface PublishOptions {
   log?: (line: string) => void
 }
 
-/** A transaction that failed for good, by the ids of its documents. */
-export interface PublishFailure {
-  ids: string[]
-  message: string
-}
-
 /** The outcome of `publish`. */
 export interface PublishReport {
   /**
@@ -62,7 +58,12 @@ export interface PublishReport {
   recovered: string[]
   /** Ids of documents not written because an editor changed them (none with `force`). */
   conflicts: string[]
-  failures: PublishFailure[]
+  /**
+   * Documents not written because their transaction failed for good
+   * (`publish/transaction-failed`), or because it references documents that failed
+   * (`publish/not-sent`): one diagnostic per document, at its content file.
+   */
+  failures: Diagnostic[]
   /** Asset ids uploaded (ones already in the dataset are not uploaded again). */
   uploaded: string[]
   /** Mutations sent in transactions that committed. */
@@ -70,8 +71,11 @@ export interface PublishReport {
   transactions: number
 }
 
-/** Reading the dataset failed (after retries): nothing was written. */
-export class PublishError extends Error {
+/**
+ * Reading the dataset failed after retries (`sanity/read-failed`), or a photo's binary cannot be
+ * used or uploaded (`publish/photo-asset`): nothing was written. `diagnostics` holds the problem.
+ */
+export class PublishError extends SanityStageError {
   override readonly name = 'PublishError'
 }
 
@@ -90,7 +94,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
   const config =
     options.config ?? readSanityConfig(options.env, { requireToken: options.dryRun !== true })
   // One read: what is published is what was validated.
-  const { report: validation, documents } = await validateContent(displayPath(contentDir))
+  const { report: validation, documents, places } = await validateContent(displayPath(contentDir))
   const report: PublishReport = {
     status: 'invalid',
     validation,
@@ -106,8 +110,17 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
   if (!validation.valid) return report
 
   const client = createSanityClient(config)
+  const placeOf = new Map(documents.map((doc, i) => [doc._id, places[i]]))
   const binaries = await findPhotoBinaries(contentDir, documents).catch((error: Error) => {
-    throw new PublishError(error.message)
+    // A damaged binary is placed at its file; a failed read is named in the message.
+    const place =
+      error instanceof PhotoBinaryError
+        ? {
+            file: join(displayPath(contentDir), 'photos', error.file),
+            documentId: error.documentId,
+          }
+        : {}
+    throw new PublishError(sanityDiagnostic('publish/photo-asset', error.message, place))
   })
   const local = documents.map((doc) => withImageAsset(doc, binaries.get(doc._id)))
   report.plan = await planAgainstDataset(client, config, root, local, options)
@@ -116,7 +129,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
     report.status = 'planned'
     return report
   }
-  await write(client, config, report, local, binaries, options)
+  await write(client, config, report, local, binaries, options, placeOf)
   await recordWritten(client, config, root, report, options)
   report.status =
     report.conflicts.length > 0 || report.failures.length > 0 ? 'incomplete' : 'published'
@@ -139,7 +152,8 @@ async function planAgainstDataset(
     options.drafts ? [...targetIds, ...ids] : targetIds,
     reads,
   ).catch((error: unknown) => {
-    throw new PublishError(`Could not read the dataset: ${safeMessage(error, config)}`)
+    const message = `Could not read the dataset: ${safeMessage(error, config)}`
+    throw new PublishError(sanityDiagnostic('sanity/read-failed', message))
   })
   const published = new Set(ids.filter((id) => remote.has(id)))
   const typeOf = new Map(local.map((doc) => [doc._id, doc._type]))
@@ -199,6 +213,7 @@ async function write(
   local: readonly ContentDocument[],
   binaries: Awaited<ReturnType<typeof findPhotoBinaries>>,
   options: PublishOptions,
+  placeOf: ReadonlyMap<string, SanityPlace | undefined>,
 ): Promise<void> {
   const rows = report.plan.filter((row) => row.action === 'create' || row.action === 'update')
   const ours = new Set(local.map((doc) => doc._id))
@@ -208,7 +223,8 @@ async function write(
     try {
       if (await ensureAsset(client, binary)) report.uploaded.push(binary.assetId)
     } catch (error) {
-      throw new PublishError(`Uploading ${binary.file} failed: ${safeMessage(error, config)}`)
+      const message = `Uploading ${binary.file} failed: ${safeMessage(error, config)}`
+      throw new PublishError(sanityDiagnostic('publish/photo-asset', message))
     }
   }
   // Drafts hold weak references, so they may be written in any order.
@@ -238,15 +254,29 @@ async function write(
       report.mutations += ids.length
       report.transactions += 1
     } else if (outcome.status === 'failed') {
-      report.failures.push({ ids, message: safeMessage(outcome.error, config) })
+      const why = safeMessage(outcome.error, config)
+      for (const id of ids) {
+        const message = `Not written: its transaction failed (${why}). Run the publish again to finish.`
+        report.failures.push(failure('publish/transaction-failed', message, id, placeOf))
+      }
     } else {
       const after = outcome.because.flatMap(
         (index) => outcomes[index]?.batch.writes.map((w) => w.id) ?? [],
       )
-      report.failures.push({
-        ids,
-        message: `not sent: it references documents that failed to write (${after.join(', ')})`,
-      })
+      for (const id of ids) {
+        const message = `Not sent: it references documents that failed to write (${after.join(', ')}). Run the publish again to finish.`
+        report.failures.push(failure('publish/not-sent', message, id, placeOf))
+      }
     }
   }
+}
+
+/** A document not written, at its content file (a draft id is placed at its published file). */
+function failure(
+  rule: 'publish/transaction-failed' | 'publish/not-sent',
+  message: string,
+  id: string,
+  placeOf: ReadonlyMap<string, SanityPlace | undefined>,
+): Diagnostic {
+  return sanityDiagnostic(rule, message, { ...placeOf.get(publishedId(id)), documentId: id })
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import { validateContent } from '../validator/validate.js'
 import { publishedId, toContent } from './canonical.js'
 import { formatContentFile } from './content-file.js'
+import { sanityDiagnostic } from './diagnostic.js'
 import type { FetchedDocument } from './plan.js'
 import { type Change, type ChangedDocument, findCauses } from './pull-blame.js'
 
@@ -64,18 +65,11 @@ export interface RefusedFile {
   reason: 'uncommitted' | 'other-document'
 }
 
-/** A problem of the content set the pull would leave, and the documents it comes from. */
-export interface PullProblem {
-  severity: Diagnostic['severity']
-  rule: string
-  message: string
-  /** The document the problem is in, and where (the file relative to the repo). */
-  documentId: string | null
-  file: string
-  line: number
-  column: number
-  /** RFC 6901 pointer into the document. */
-  pointer: string
+/**
+ * A problem of the content set the pull would leave (a Diagnostic, its file relative to the
+ * repo), and the dataset's changes it comes from.
+ */
+export interface PullProblem extends Diagnostic {
   /**
    * The dataset's changes that cause it: the document itself when it is one the pull writes,
    * else the changed or removed documents it involves. Empty: content/ has it already.
@@ -218,17 +212,11 @@ function readLocal(file: LocalFile, display: string): Local {
 }
 
 function draftOfDraft(remoteId: string): PullProblem {
+  const message =
+    `${remoteId} is not a draft of a document content/ can hold: its published id, ` +
+    `${publishedId(remoteId)}, is itself a draft or version id. Delete it in the CMS.`
   return {
-    severity: 'error',
-    rule: 'pull/draft-id',
-    message:
-      `${remoteId} is not a draft of a document content/ can hold: its published id, ` +
-      `${publishedId(remoteId)}, is itself a draft or version id. Delete it in the CMS.`,
-    documentId: remoteId,
-    file: '',
-    line: 1,
-    column: 1,
-    pointer: '',
+    ...sanityDiagnostic('pull/draft-id', message, { documentId: remoteId }),
     causes: [],
   }
 }
@@ -247,7 +235,7 @@ async function checkResult(
     ...plan.writes.map((write) => ({ file: write.file, content: write.text })),
     // Stryker disable next-line EqualityOperator: no two files are the same, so < and <= order them alike
   ].sort((a, b) => (a.file < b.file ? -1 : 1))
-  const { report: result } = await validateContent(files)
+  const { report: result } = await validateContent({ files })
   const changed: ChangedDocument[] = [
     ...plan.writes.map((write) => ({
       id: write.id,
@@ -266,20 +254,13 @@ async function checkResult(
   ]
   const values = new Map<string, unknown>(kept.map((local) => [local.file, local.value]))
   const baseline = async () =>
-    (await validateContent(locals.map((local) => ({ file: local.file, content: local.bytes }))))
-      .report
+    (
+      await validateContent({
+        files: locals.map((local) => ({ file: local.file, content: local.bytes })),
+      })
+    ).report
   for (const [problem, causes] of await findCauses(result.problems, changed, values, baseline)) {
     if (problem.severity === 'warning' && causes.length === 0) continue
-    plan.problems.push({
-      severity: problem.severity,
-      rule: problem.rule,
-      message: problem.message,
-      documentId: problem.documentId,
-      file: problem.file,
-      line: problem.line,
-      column: problem.column,
-      pointer: problem.pointer,
-      causes,
-    })
+    plan.problems.push({ ...problem, causes })
   }
 }

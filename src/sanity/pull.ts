@@ -1,5 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
 import { DOCUMENT_TYPES } from '../schemas.js'
@@ -8,6 +9,7 @@ import { findPhotoBinaries } from './assets.js'
 import { publishedId } from './canonical.js'
 import { createSanityClient, safeMessage } from './client.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
+import { SanityStageError, sanityDiagnostic } from './diagnostic.js'
 import { workingTree } from './git-status.js'
 import { LockError, lockPath, lockWith, readLock } from './lock.js'
 import type { FetchedDocument } from './plan.js'
@@ -67,8 +69,11 @@ export interface PullReport {
   notes: string[]
 }
 
-/** The dataset could not be read, or sanity.lock.json is damaged: nothing was written. */
-export class PullError extends Error {
+/**
+ * The dataset could not be read (`sanity/read-failed`), or sanity.lock.json is damaged
+ * (`sanity/lock-damaged`): nothing was written. `diagnostics` holds the problem.
+ */
+export class PullError extends SanityStageError {
   override readonly name = 'PullError'
 }
 
@@ -117,7 +122,11 @@ export async function pull(options: PullOptions = {}): Promise<PullReport> {
   const config = options.config ?? readSanityConfig(options.env)
   // Before anything else: a lock that cannot be updated must stop the pull before any write.
   const lock = await readLock(root).catch((error: unknown) => {
-    throw error instanceof LockError ? new PullError(error.message) : error
+    if (!(error instanceof LockError)) throw error
+    const file = displayPath(lockPath(root))
+    throw new PullError(sanityDiagnostic('sanity/lock-damaged', error.message, { file }), {
+      cause: error,
+    })
   })
   const client = createSanityClient(config)
   const fetched = await fetchByType(client, DOCUMENT_TYPES, options.drafts === true, {
@@ -127,7 +136,8 @@ export async function pull(options: PullOptions = {}): Promise<PullReport> {
         `retry ${event.attempt} in ${event.delayMs} ms: ${safeMessage(event.error, config)}`,
       ),
   }).catch((error: unknown) => {
-    throw new PullError(`Could not read the dataset: ${safeMessage(error, config)}`)
+    const message = `Could not read the dataset: ${safeMessage(error, config)}`
+    throw new PullError(sanityDiagnostic('sanity/read-failed', message))
   })
   const notes: string[] = []
   if (options.drafts && !config.token)

@@ -82,8 +82,11 @@ export interface FileInMemory {
   content: Uint8Array | string
 }
 
-/** What {@link validateContent} reads: a folder or file, paths, or .json files held in memory. */
-export type ContentInput = string | readonly string[] | readonly FileInMemory[]
+/**
+ * What {@link validateContent} reads: a folder or file, paths (empty: the package's `content/`),
+ * or `{ files }`, .json files held in memory (none: nothing to validate).
+ */
+export type ContentInput = string | readonly string[] | { files: readonly FileInMemory[] }
 
 /** A validation report, and the documents it was made of. */
 export interface ValidatedContent {
@@ -95,6 +98,14 @@ export interface ValidatedContent {
    * rest of `content/` around a file named in it) are not included.
    */
   documents: ContentDocument[]
+  /** Where each of `documents` is: its file (as problems name it) and first line. */
+  places: DocumentLocation[]
+}
+
+/** The file a document was read from, as problems name it, and the line it starts on. */
+export interface DocumentLocation {
+  file: string
+  line: number
 }
 
 /**
@@ -109,8 +120,8 @@ export interface ValidatedContent {
  * ```
  *
  * @param input A folder or file, several paths (as {@link validate} takes them; empty means the
- *   package's `content/`), or .json files held in memory, one document each, checked together
- *   (nothing is read from disk then).
+ *   package's `content/`), or `{ files }`: .json files held in memory, one document each, checked
+ *   together (nothing is read from disk then; used to check a set of files before it is written).
  * @throws SchemaFileError when a file of `schemas/` is not valid JSON.
  */
 export async function validateContent(
@@ -118,8 +129,8 @@ export async function validateContent(
   options: ValidateOptions = {},
 ): Promise<ValidatedContent> {
   if (typeof input === 'string') return validateInputs([input], options, true)
-  if (!isInMemory(input)) return validateInputs(input, options, true)
-  const sources: Source[] = input.map(({ file, content }) => {
+  if (isPaths(input)) return validateInputs(input, options, true)
+  const sources: Source[] = input.files.map(({ file, content }) => {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
     return { kind: 'json', file, path: file, size: bytes.length, bytes }
   })
@@ -128,10 +139,8 @@ export async function validateContent(
   return validateSources(sources, [], { ...options, workers: 0 }, true)
 }
 
-function isInMemory(
-  input: readonly string[] | readonly FileInMemory[],
-): input is readonly FileInMemory[] {
-  return input.some((item) => typeof item !== 'string')
+function isPaths(input: ContentInput): input is readonly string[] {
+  return Array.isArray(input)
 }
 
 /** Paths expanded into sources (with the context of `content/`), then validated. */
@@ -167,6 +176,7 @@ async function validateSources(
     return {
       report: { valid, documents: run.documents, problems: sortProblems(own, sources) },
       documents: valid ? (run.values as ContentDocument[]) : [],
+      places: valid ? run.places : [],
     }
   } finally {
     await spool?.remove()
@@ -208,6 +218,8 @@ class Run {
   documents = 0
   /** The parsed documents of the sources named (not context), in order, when `keep`. */
   readonly values: unknown[] = []
+  /** Where each of `values` is. */
+  readonly places: DocumentLocation[] = []
 
   constructor(
     readonly sources: readonly Source[],
@@ -229,7 +241,13 @@ class Run {
       this.checks.add(result, this.#where(sourceIndex))
       if (!(this.sources[sourceIndex] as Source).context) {
         this.documents += result.documents.length
-        if (this.keep) for (const document of result.documents) this.values.push(document.value)
+        if (this.keep) {
+          const { file } = this.sources[sourceIndex] as Source
+          for (const document of result.documents) {
+            this.values.push(document.value)
+            this.places.push({ file, line: document.line })
+          }
+        }
       }
       if (result.documents.length > 0) withDocuments.add(sourceIndex)
     }

@@ -187,7 +187,7 @@ function ensurePublished(report: PublishReport, run: string): void {
   const why =
     report.status === 'invalid'
       ? `${report.validation.problems.length} validation problems, first: ${report.validation.problems[0]?.message}`
-      : `${report.conflicts.length} conflicts, ${report.failures.length} failed transactions${report.failures[0] ? `, first: ${report.failures[0].message}` : ''}`
+      : `${report.conflicts.length} conflicts, ${report.failures.length} documents not written${report.failures[0] ? `, first: ${report.failures[0].message}` : ''}`
   throw new Error(`publish, ${run}, ended "${report.status}": ${why}`)
 }
 
