@@ -41,10 +41,10 @@ export const validateVsFloor: Suite = {
     const throughput = await paired(
       context.runs,
       [FLOOR_SCRIPT, corpus.path],
-      [VALIDATE_CLI, corpus.path, '--format', 'json'],
+      [...VALIDATE_CLI, corpus.path, '--format', 'json'],
       env,
     )
-    const cold = await paired(context.coldRuns, ['-e', '0'], [VALIDATE_CLI])
+    const cold = await paired(context.coldRuns, ['-e', '0'], [...VALIDATE_CLI])
     const floor = typical(throughput.base, 'seconds')
     const validate = typical(throughput.subject, 'seconds')
     const node = typical(cold.base, 'seconds')
