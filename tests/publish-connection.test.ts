@@ -2,7 +2,7 @@
 // what to check, and nothing the server sends can drive the terminal. Only 127.0.0.1 is contacted.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { publish, type SanityConfig } from 'us-russia-g20-story'
+import { publish, type SanityConfig } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import { runScriptAsync, startApi, TEST_TOKEN, tempRepo } from './publish-helpers.js'

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
-import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story'
+import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story/sanity'
 import {
   type SanityApi,
   type SanityApiOptions,

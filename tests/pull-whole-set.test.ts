@@ -1,7 +1,7 @@
 // `sanity:pull` writes a whole, valid content set, or nothing: the defects of issue 9, §2.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { publish, pull } from 'us-russia-g20-story'
+import { publish, pull } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi, SanityDocument } from '../tools/sanity-api/server.js'
 import {
