@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+function source(path: string): string {
+  return fileURLToPath(new URL(path, import.meta.url))
+}
+
 export default defineConfig({
   resolve: {
-    // Tests import the package by its own name; point that name at the source.
-    alias: {
-      'us-russia-g20-story': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
-    },
+    // Tests import the package by its own name and subpaths; point them at the source.
+    alias: [
+      { find: /^us-russia-g20-story$/, replacement: source('./src/index.ts') },
+      { find: /^us-russia-g20-story\/render$/, replacement: source('./src/render/index.ts') },
+      { find: /^us-russia-g20-story\/sanity$/, replacement: source('./src/sanity/index.ts') },
+    ],
   },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -12,8 +12,9 @@ const USAGE = `Usage: npm run bench -- [--docs 10000] [--runs 3] [--cold-runs 9]
                        [--renders 500] [--rounds 15] [--only ${SUITES.map((s) => s.name).join(',')}] [--json]
 
 Measures, against baselines taken in the same run (the machine is shared and noisy):
-  floor    validate N documents (NDJSON) vs reading the file and JSON.parse per line; cold start
-           on content/ vs node -e 0; peak RSS
+  floor    validate N documents (NDJSON) vs reading the file and JSON.parse per line; peak RSS
+  start    cold start of validate content/ vs node -e 0: through the bin, as a consumer runs it,
+           and through tools/launch.mjs, as npm run validate runs it
   ajv-cli  validate the same N documents vs ajv-cli on the same schemas, one file per document
   render   our Portable Text to HTML vs plain toHTML (default components) on the article body
   publish  publish the N documents to the local Sanity API vs a naive createOrReplace import:

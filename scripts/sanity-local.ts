@@ -1,9 +1,9 @@
 import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
-import { reportBug, runScript } from '../src/cli/run-script.js'
+import { reportBug } from '../src/cli/run-script.js'
 import { readSeed, SeedError } from '../tools/sanity-api/seed.js'
 import { type SanityApi, startSanityApi } from '../tools/sanity-api/server.js'
 
-const USAGE = `Usage: npm run sanity:local -- [--port 3333] [--seed data.ndjson]
+const USAGE = `Usage: us-russia-g20-story sanity-local [--port 3333] [--seed data.ndjson]
 
 Serves a local, in-memory stand-in for Sanity's HTTP API (mutate, query, doc, image upload) on
 127.0.0.1, and prints the environment that points the publish and pull scripts at it.
@@ -59,12 +59,13 @@ function exportLines(api: SanityApi, withToken: boolean): string {
   return lines.join('\n')
 }
 
-async function main(): Promise<number> {
+/** `sanity-local`: serves the local Sanity API until Ctrl-C. */
+export async function main(args: string[]): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand(process.argv.slice(2), process.env)
+    command = parseCommand(args, process.env)
   } catch (error) {
-    process.stderr.write(`sanity:local: ${(error as Error).message}\n${USAGE}\n`)
+    process.stderr.write(`sanity-local: ${(error as Error).message}\n${USAGE}\n`)
     return 2
   }
   if (command === 'help') {
@@ -77,12 +78,12 @@ async function main(): Promise<number> {
       documents = await readSeed(command.seed)
     } catch (error) {
       if (error instanceof SeedError) {
-        process.stderr.write(`sanity:local: ${error.message}\n`)
+        process.stderr.write(`sanity-local: ${error.message}\n`)
         return 1
       }
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
       process.stderr.write(
-        `sanity:local: cannot read --seed ${command.seed} (${code}): check the path.\n`,
+        `sanity-local: cannot read --seed ${command.seed} (${code}): check the path.\n`,
       )
       return 2
     }
@@ -105,7 +106,7 @@ async function main(): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code
     const hint = code === 'EADDRINUSE' ? ': it is in use; pick another with --port' : ''
     process.stderr.write(
-      `sanity:local: cannot listen on 127.0.0.1:${command.port} (${code ?? 'error'})${hint}.\n`,
+      `sanity-local: cannot listen on 127.0.0.1:${command.port} (${code ?? 'error'})${hint}.\n`,
     )
     return 2
   }
@@ -123,8 +124,9 @@ async function main(): Promise<number> {
     process.once('SIGTERM', resolve)
   })
   await api.close()
-  process.stderr.write('sanity:local: stopped; the data is gone.\n')
+  process.stderr.write('sanity-local: stopped; the data is gone.\n')
   return 0
 }
 
-runScript('sanity:local', main, reportBug)
+/** An error that escaped the local API can only be a bug. */
+export const explain = reportBug

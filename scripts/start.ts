@@ -1,12 +1,11 @@
 import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
-import { runScript } from '../src/cli/run-script.js'
 import { build } from '../src/outputs/build.js'
 import { builtLine, problemsReport } from '../src/outputs/summary.js'
 import { packageRoot } from '../src/package-root.js'
 import { type PreviewEvent, startPreview } from '../tools/preview/preview.js'
 import { DEFAULT_PORT } from '../tools/preview/static-server.js'
 
-const USAGE = `Usage: npm start [-- --root <folder>]
+const USAGE = `Usage: us-russia-g20-story serve [--root <folder>]
 
 Builds the site, serves dist/site on http://127.0.0.1:${DEFAULT_PORT}/ and rebuilds when content/
 or schemas/ change. A change with content errors keeps the last good site and prints the problems.
@@ -71,11 +70,13 @@ function printer(root: string): (event: PreviewEvent) => void {
   }
 }
 
-async function main(): Promise<number> {
+/** `serve`: builds, serves dist/site on 127.0.0.1 and rebuilds on changes until Ctrl-C. */
+export async function main(args: string[]): Promise<number> {
   let root: string
   try {
     const { values, path } = parseCommandLine({
       script: 'start',
+      args,
       options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     })
     if (values.help) {
@@ -84,12 +85,12 @@ async function main(): Promise<number> {
     }
     root = requirePackageFolder(values.root ? path(values.root) : packageRoot())
   } catch (error) {
-    console.error(`start: ${(error as Error).message}\n\n${USAGE}`)
+    console.error(`serve: ${(error as Error).message}\n\n${USAGE}`)
     return 2
   }
   const port = portFrom(process.env.PORT)
   if (typeof port === 'string') {
-    console.error(`start: ${port}`)
+    console.error(`serve: ${port}`)
     return 2
   }
   let preview: Awaited<ReturnType<typeof startPreview>>
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
     console.error(
-      `start: port ${port} is in use. Stop the other server, or run \`PORT=${port + 1} npm start\`.`,
+      `serve: port ${port} is in use. Stop the other server, or run \`PORT=${port + 1} npm start\`.`,
     )
     return 2
   }
@@ -126,5 +127,3 @@ async function main(): Promise<number> {
     process.on('SIGTERM', stop)
   })
 }
-
-runScript('start', main)

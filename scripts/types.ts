@@ -5,15 +5,24 @@ import { packageRoot } from '../src/package-root.js'
 import { generateAll, staleFiles } from '../tools/codegen/generate.js'
 import { orphanStudioFiles } from '../tools/codegen/studio.js'
 
-const USAGE = 'Usage: npm run types [-- --check]'
+const USAGE = `Usage: us-russia-g20-story types [--check]
 
-async function main(): Promise<number> {
+Regenerates src/generated/ and studio/generated/ from schemas/ (in the repository only).
+  --check  write nothing; exit 1 when a generated file is stale or no longer generated`
+
+/** `types [--check]`: regenerate the generated files, or check them (exit 0, 1 stale, 2 usage). */
+export async function main(args: string[]): Promise<number> {
   let check = false
   try {
     const { values } = parseCommandLine({
       script: 'types',
-      options: { check: { type: 'boolean' } },
+      args,
+      options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     })
+    if (values.help) {
+      console.log(USAGE)
+      return 0
+    }
     check = Boolean(values.check)
   } catch (error) {
     console.error(`types: ${(error as Error).message}\n${USAGE}`)
@@ -46,11 +55,3 @@ async function main(): Promise<number> {
   }
   return 0
 }
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`types: ${(error as Error).message}`)
-    process.exit(2)
-  },
-)

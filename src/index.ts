@@ -1,3 +1,9 @@
+/**
+ * `us-russia-g20-story`: the story's content as typed data. Load it (validated, references
+ * resolved), validate documents, query them with GROQ, and the model's types and type guards.
+ * Rendering is in `us-russia-g20-story/render`, Sanity publishing and pulling in
+ * `us-russia-g20-story/sanity`, the Studio schema in `us-russia-g20-story/studio`.
+ */
 export type { Content, ContentReference, ReferencedDocument } from './content/load-content.js'
 export { DanglingReferenceError, loadContent } from './content/load-content.js'
 export { ContentError } from './content/read-documents.js'
@@ -29,47 +35,14 @@ export type {
   Span,
   TextBlocks,
 } from './generated/types.js'
-export { build } from './outputs/build.js'
-export type { BuildOptions, BuildResult, BuiltOutput } from './outputs/pipeline.js'
-export { BuildError } from './outputs/pipeline.js'
 export {
   describeMissingParameter,
   describeQueryError,
   MissingParameterError,
   queryContent,
 } from './query.js'
-export { renderArticleJsonLd } from './render/article-json-ld.js'
-export type { RenderRule } from './render/errors.js'
-export { RenderError, UnknownArticleError } from './render/errors.js'
-export { escapeAttribute, escapeText, serializeJsonForScript } from './render/escape.js'
-export { NINJS_SCHEMA_ID, type NinjsOptions, renderNinjs, serializeNinjs } from './render/ninjs.js'
-export type {
-  NinjsBody,
-  NinjsDocument,
-  NinjsPerson,
-  NinjsPictureAssociation,
-  NinjsRendition,
-  NinjsText,
-} from './render/ninjs-types.js'
-export type { ImageAsset, ImageUrlBuilder } from './render/photo.js'
-export type { ArticleFormat, RenderOptions, SiteFile } from './render/site.js'
-export { ARTICLE_FORMATS, renderArticle, renderSite } from './render/site.js'
-export { safeHref } from './render/url.js'
 export type { Rule, RuleId } from './rules.js'
 export { RULES } from './rules.js'
-export type { SanityConfig } from './sanity/config.js'
-export { readSanityConfig, SanityConfigError } from './sanity/config.js'
-export type { PlanAction, PlannedDocument } from './sanity/plan.js'
-export type { PublishOptions, PublishReport } from './sanity/publish.js'
-export { PublishError, publish } from './sanity/publish.js'
-export type {
-  PulledFile,
-  PullOptions,
-  PullProblem,
-  PullReport,
-  RefusedFile,
-} from './sanity/pull.js'
-export { PullError, pull } from './sanity/pull.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'
 export type { SchemaError, Validator } from './validator/compiled.js'

@@ -1,4 +1,4 @@
-import { renderArticle, renderArticleJsonLd, UnknownArticleError } from 'us-russia-g20-story'
+import { renderArticle, renderArticleJsonLd, UnknownArticleError } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import { contentDocuments, jsonLdOf, Page } from './fixtures/render/html.js'
 

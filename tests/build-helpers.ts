@@ -113,31 +113,35 @@ export function copyPackage(prefix = 'build-copy-'): string {
   return root
 }
 
-/** The compiled script `dist/lib/scripts/<name>.js`; npm test compiles first (pretest). */
-export function compiledScript(name: string): string {
-  const path = join(PACKAGE_ROOT, 'dist/lib/scripts', `${name}.js`)
+/** The compiled program (package.json's `bin`) under `root`: `dist/lib/src/cli/bin.js`. */
+export function programIn(root: string): string {
+  return join(root, 'dist/lib/src/cli/bin.js')
+}
+
+/**
+ * node's arguments that run `command` of the compiled program, as `npx us-russia-g20-story
+ * <command>` does; npm test compiles first (pretest).
+ */
+export function compiledCommand(command: string): string[] {
+  const path = programIn(PACKAGE_ROOT)
   if (!existsSync(path))
     throw new Error(
       `${path} is missing: run \`npm test\` (it compiles first) or \`npm run compile\`.`,
     )
-  return path
+  return [path, command]
 }
 
-/** Run a compiled script and collect its exit code and output. */
+/** Run a command of the compiled program and collect its exit code and output. */
 export function runScript(
-  name: string,
+  command: string,
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(
-    process.execPath,
-    [join(PACKAGE_ROOT, 'dist/lib/scripts', `${name}.js`), ...args],
-    {
-      cwd: options.cwd ?? PACKAGE_ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  )
+  const run = spawnSync(process.execPath, [...compiledCommand(command), ...args], {
+    cwd: options.cwd ?? PACKAGE_ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }

@@ -138,7 +138,7 @@ describe('npm run build (compiled script)', () => {
   it('exits 2 with usage for an unknown option, and when there is no content/', () => {
     const bad = runScript('build', ['--nope'])
     expect(bad.status).toBe(2)
-    expect(bad.stderr).toContain('Usage: npm run build')
+    expect(bad.stderr).toContain('Usage: us-russia-g20-story build')
     const root = packageCopy()
     rmSync(join(root, 'content'), { recursive: true })
     const missing = runScript('build', ['--root', root])

@@ -17,7 +17,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compiledScript, PACKAGE_ROOT, tempDir } from './build-helpers.js'
+import { compiledCommand, PACKAGE_ROOT, tempDir } from './build-helpers.js'
 
 const INVALID_DOCUMENTS = 3000
 const PIPE_BUFFER = 64 * 1024
@@ -50,7 +50,7 @@ function closeEarly(
   const pipeline = `"$@" ${redirect} | head -c 1 >/dev/null; exit "\${PIPESTATUS[0]}"`
   const run = spawnSync(
     'bash',
-    ['-c', pipeline, 'bash', process.execPath, compiledScript(script), ...args],
+    ['-c', pipeline, 'bash', process.execPath, ...compiledCommand(script), ...args],
     { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   )
   return { code: run.status, other: stream === 'stdout' ? run.stderr : run.stdout }
@@ -86,7 +86,8 @@ describe('validate into a pipe closed early', () => {
   it('exits 1 under pipefail with `| head -n 1`, as a CI step runs it', () => {
     const file = join(work, 'invalid-head.ndjson')
     writeFileSync(file, invalidPeople(INVALID_DOCUMENTS))
-    const command = `"${process.execPath}" "${compiledScript('validate')}" "${file}" --format github | head -n 1`
+    const [bin] = compiledCommand('validate')
+    const command = `"${process.execPath}" "${bin}" validate "${file}" --format github | head -n 1`
     const run = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
       cwd: PACKAGE_ROOT,
       encoding: 'utf8',
@@ -138,7 +139,7 @@ describe('render into a pipe closed early', () => {
     ).flat()
     writeFileSync(file, JSON.stringify(article, null, 2))
     const args = ['--content', content, '--id', article._id, '--format', 'text']
-    const whole = spawnSync(process.execPath, [compiledScript('render'), ...args], {
+    const whole = spawnSync(process.execPath, [...compiledCommand('render'), ...args], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     })
@@ -162,7 +163,7 @@ describe('output lost for another reason', () => {
       ] as const) {
         const run = spawnSync(
           'bash',
-          ['-c', '"$@" > /dev/full', 'bash', process.execPath, compiledScript(script), ...args],
+          ['-c', '"$@" > /dev/full', 'bash', process.execPath, ...compiledCommand(script), ...args],
           { cwd: PACKAGE_ROOT, encoding: 'utf8' },
         )
         expect(run.stderr).toBe(

@@ -12,18 +12,20 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { nearest } from '../src/cli/command-line.js'
 import { ROOT, STACK_TRACE } from './validate-cli.js'
 
-/** npm script → compiled file. */
+const PROGRAM = join(ROOT, 'dist/lib/src/cli/bin.js')
+
+/** npm script → what node runs: a command of the compiled program, or a compiled script. */
 const SCRIPTS = {
-  validate: 'validate.js',
-  render: 'render.js',
-  query: 'query.js',
-  build: 'build.js',
-  start: 'start.js',
-  types: 'types.js',
-  'sanity:publish': 'sanity-publish.js',
-  'sanity:pull': 'sanity-pull.js',
-  'sanity:local': 'sanity-local.js',
-  bench: 'bench.js',
+  validate: [PROGRAM, 'validate'],
+  render: [PROGRAM, 'render'],
+  query: [PROGRAM, 'query'],
+  build: [PROGRAM, 'build'],
+  start: [PROGRAM, 'serve'],
+  types: [PROGRAM, 'types'],
+  'sanity:publish': [PROGRAM, 'publish'],
+  'sanity:pull': [PROGRAM, 'pull'],
+  'sanity:local': [PROGRAM, 'sanity-local'],
+  bench: [join(ROOT, 'dist/lib/scripts/bench.js')],
 } as const
 
 type Script = keyof typeof SCRIPTS
@@ -50,16 +52,12 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Run a script as `npm run <script> -- args` would, from `from` (default: the package root). */
 function run(script: Script, args: string[], options: { from?: string; npm?: object } = {}) {
   const from = options.from ?? ROOT
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'dist/lib/scripts', SCRIPTS[script]), ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: env({ npm_lifecycle_event: script, INIT_CWD: from, ...options.npm }),
-    },
-  )
+  const result = spawnSync(process.execPath, [...SCRIPTS[script], ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: env({ npm_lifecycle_event: script, INIT_CWD: from, ...options.npm }),
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -209,7 +207,7 @@ describe('paths are relative to the folder the command was run in (INIT_CWD)', (
   it('a script started by another npm script (npm test) keeps its own folder', () => {
     const result = spawnSync(
       process.execPath,
-      [join(ROOT, 'dist/lib/scripts/validate.js'), 'content/people/person-antony-blinken.json'],
+      [PROGRAM, 'validate', 'content/people/person-antony-blinken.json'],
       { cwd: ROOT, encoding: 'utf8', env: env({ npm_lifecycle_event: 'test', INIT_CWD: people }) },
     )
     expect(result.stderr).toBe('')

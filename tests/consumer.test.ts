@@ -26,14 +26,16 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
-import { type ContentDocument, renderArticle } from 'us-russia-g20-story'
+import type { ContentDocument } from 'us-russia-g20-story'
+import { renderArticle } from 'us-russia-g20-story/render'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..')
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
 
 /** The consumer's program: every quote with its speaker's name, then each article as text. */
-const PROGRAM = `import { ContentError, loadContent, renderArticle } from 'us-russia-g20-story'
+const PROGRAM = `import { ContentError, loadContent } from 'us-russia-g20-story'
+import { renderArticle } from 'us-russia-g20-story/render'
 import articleSchema from 'us-russia-g20-story/schemas/article.schema.json' with { type: 'json' }
 
 const content = await loadContent()
@@ -55,6 +57,13 @@ export function typedResolve(): string {
   // @ts-expect-error A speaker resolves to a Person, which has no \`text\`: resolve is typed.
   return content.resolve(speaker).text
 }
+`
+
+/** Each entry point as node resolves it through `exports`: the names of what it exports. */
+const ENTRIES = ['us-russia-g20-story', 'us-russia-g20-story/render', 'us-russia-g20-story/sanity']
+const ENTRIES_PROGRAM = `const names = {}
+for (const entry of ${JSON.stringify(ENTRIES)}) names[entry] = Object.keys(await import(entry)).sort()
+console.log(JSON.stringify(names))
 `
 
 /** Plain JavaScript, so the Studio entry is checked without @sanity/types in the project. */
@@ -164,6 +173,7 @@ beforeAll(async () => {
   await writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2))
   await writeFile(join(app, 'main.ts'), PROGRAM)
   await writeFile(join(app, 'studio.mjs'), STUDIO_PROGRAM)
+  await writeFile(join(app, 'entries.mjs'), ENTRIES_PROGRAM)
   mustRun('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app)
 }, 120_000)
 
@@ -273,11 +283,86 @@ describe('the packed package, installed in a new project', () => {
     )
   })
 
-  it('documents every function, class and constant it exports with TSDoc', () => {
-    const lib = join(app, 'node_modules', 'us-russia-g20-story', 'dist', 'lib', 'src')
-    const undocumented = valueExports(lib, 'index.d.ts').filter((e) => !e.documented)
-    expect(undocumented.map((e) => `${e.file}: ${e.name}`)).toEqual([])
-    expect(valueExports(lib, 'index.d.ts').map((e) => e.name)).toContain('loadContent')
+  it('exports content, validation and the model at ., rendering at ./render, Sanity at ./sanity', async () => {
+    const node = mustRun(process.execPath, ['entries.mjs'], app)
+    const installed = JSON.parse(node.stdout) as Record<string, string[]>
+    // The same names as the sources' entry points: nothing lost in packing.
+    const sources = {
+      'us-russia-g20-story': await import('../src/index.js'),
+      'us-russia-g20-story/render': await import('../src/render/index.js'),
+      'us-russia-g20-story/sanity': await import('../src/sanity/index.js'),
+    }
+    for (const [entry, module] of Object.entries(sources))
+      expect(installed[entry], entry).toEqual(Object.keys(module).sort())
+    expect(installed['us-russia-g20-story']).toEqual(
+      expect.arrayContaining(['loadContent', 'validate', 'isArticle', 'RULES', 'ContentError']),
+    )
+    expect(installed['us-russia-g20-story']).not.toContain('renderArticle')
+    expect(installed['us-russia-g20-story']).not.toContain('publish')
+    expect(installed['us-russia-g20-story/render']).toEqual(
+      expect.arrayContaining(['renderArticle', 'renderSite', 'renderNinjs', 'build']),
+    )
+    expect(installed['us-russia-g20-story/sanity']).toEqual(
+      expect.arrayContaining(['publish', 'pull', 'readSanityConfig']),
+    )
+  })
+
+  it.each([
+    ['.', 'src/index.d.ts', 'loadContent'],
+    ['./render', 'src/render/index.d.ts', 'renderArticle'],
+    ['./sanity', 'src/sanity/index.d.ts', 'publish'],
+    ['./studio', 'studio/index.d.ts', 'schemaTypes'],
+  ])(
+    'documents everything %s exports (functions, classes, constants, types) with TSDoc',
+    (_entry, file, one) => {
+      const lib = join(app, 'node_modules', 'us-russia-g20-story', 'dist', 'lib')
+      const exported = valueExports(lib, file)
+      expect(exported.filter((e) => !e.documented).map((e) => `${e.file}: ${e.name}`)).toEqual([])
+      expect(exported.map((e) => e.name)).toContain(one)
+    },
+  )
+})
+
+describe('the program, installed: npx us-russia-g20-story', () => {
+  /** `npx us-russia-g20-story args…` in the project; `--no --` so that npx never fetches it. */
+  const npx = (args: string[]) => run('npx', ['--no', '--', 'us-russia-g20-story', ...args], app)
+
+  it('--help lists the commands, exit 0', () => {
+    const help = npx(['--help'])
+    expect(help.stderr).toBe('')
+    for (const command of ['validate', 'build', 'render', 'query', 'publish', 'pull', 'types'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
+    expect(help.status).toBe(0)
+  })
+
+  it("validates a folder of the project: exit 0 when valid, exit 1 with the problem's place when not", async () => {
+    const folder = join(app, 'my-content')
+    mkdirSync(folder)
+    for (const document of contentOf('people'))
+      await writeFile(join(folder, `${document._id}.json`), JSON.stringify(document, null, 2))
+    const valid = npx(['validate', 'my-content'])
+    expect(valid.stderr).toBe('')
+    expect(valid.stdout).toContain(`${contentOf('people').length} documents valid`)
+    expect(valid.status).toBe(0)
+
+    await writeFile(
+      join(folder, 'person-broken.json'),
+      '{\n  "_id": "person-broken",\n  "_type": "person"\n}\n',
+    )
+    const invalid = npx(['validate', 'my-content', '--format', 'github'])
+    expect(invalid.stdout).toMatch(
+      /^::error file=my-content\/person-broken\.json,line=1,col=1.*schema\/required/m,
+    )
+    expect(invalid.status).toBe(1)
+  })
+
+  it('says that a repository command needs the checkout, exit 2', () => {
+    for (const command of ['types', 'serve', 'sanity-local']) {
+      const run = npx([command])
+      expect(run.stderr).toContain(`${command} needs the repository checkout`)
+      expect(run.stderr).not.toMatch(/^\s+at /m)
+      expect(run.status).toBe(2)
+    }
   })
 })
 
@@ -288,6 +373,11 @@ describe('the tarball', () => {
       'README.md',
       'dist/lib/src/index.js',
       'dist/lib/src/index.d.ts',
+      'dist/lib/src/render/index.js',
+      'dist/lib/src/render/index.d.ts',
+      'dist/lib/src/sanity/index.js',
+      'dist/lib/src/sanity/index.d.ts',
+      'dist/lib/src/cli/bin.js',
       'dist/lib/studio/index.js',
       'dist/lib/studio/index.d.ts',
       ...filesUnder('schemas'),
@@ -349,27 +439,32 @@ interface ValueExport {
   documented: boolean
 }
 
+/** A declaration a .d.ts exports: a function, class, constant, interface or type. */
+const DECLARATION =
+  '(?:export declare (?:abstract )?(?:function|class|const)|export (?:interface|type))'
+
 /**
- * The functions, classes and constants a .d.ts exports, following `export { … } from` to the
- * module that declares each, and whether a TSDoc comment stands right above its declaration.
+ * Everything a .d.ts exports (functions, classes, constants, interfaces and types), following
+ * `export { … } from` to the module that declares each, and whether a TSDoc comment stands right
+ * above its declaration.
  */
 function valueExports(dir: string, file: string): ValueExport[] {
   const text = readFileSync(join(dir, file), 'utf8')
   const found: ValueExport[] = []
-  for (const match of text.matchAll(/export (type )?\{([^}]*)\} from '([^']+)'/g)) {
-    if (match[1]) continue
-    const from = join(file, '..', (match[3] as string).replace(/\.js$/, '.d.ts'))
-    for (const item of (match[2] as string).split(',')) {
-      const [name, alias] = item.trim().split(/\s+as\s+/)
-      if (!name || name.startsWith('type ')) continue
+  for (const match of text.matchAll(/export (?:type )?\{([^}]*)\} from '([^']+)'/g)) {
+    const from = join(file, '..', (match[2] as string).replace(/\.js$/, '.d.ts'))
+    for (const item of (match[1] as string).split(',')) {
+      const [name, alias] = item
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+      if (!name) continue
       const inner = valueExports(dir, from).find((e) => e.name === name)
       const declared = inner ?? declaration(dir, from, name)
       found.push({ ...declared, name: alias ?? name })
     }
   }
-  for (const match of text.matchAll(
-    /export declare (?:abstract )?(?:function|class|const) (\w+)/g,
-  )) {
+  for (const match of text.matchAll(new RegExp(`${DECLARATION} (\\w+)`, 'g'))) {
     const before = text.slice(0, match.index).trimEnd()
     found.push({ name: match[1] as string, file, documented: before.endsWith('*/') })
   }
@@ -378,9 +473,7 @@ function valueExports(dir: string, file: string): ValueExport[] {
 
 function declaration(dir: string, file: string, name: string): ValueExport {
   const text = readFileSync(join(dir, file), 'utf8')
-  const at = text.search(
-    new RegExp(`export declare (?:abstract )?(?:function|class|const) ${name}\\b`),
-  )
+  const at = text.search(new RegExp(`${DECLARATION} ${name}\\b`))
   const before = at < 0 ? '' : text.slice(0, at).trimEnd()
   return { name, file: relative(dir, join(dir, file)), documented: before.endsWith('*/') }
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { publish, pull } from 'us-russia-g20-story'
+import { publish, pull } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import { imageInfo } from '../src/sanity/image-size.js'
 import type { SanityApi } from '../tools/sanity-api/server.js'

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util'
-import { readSanityConfig, SanityConfigError } from 'us-russia-g20-story'
+import { readSanityConfig, SanityConfigError } from 'us-russia-g20-story/sanity'
 import { describe, expect, it } from 'vitest'
 import { safeMessage } from '../src/sanity/client.js'
 import { TEST_TOKEN } from './publish-helpers.js'

@@ -2,7 +2,7 @@
 // what to check, and nothing the server sends can drive the terminal. Only 127.0.0.1 is contacted.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { publish, type SanityConfig } from 'us-russia-g20-story'
+import { publish, type SanityConfig } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import { runScriptAsync, startApi, TEST_TOKEN, tempRepo } from './publish-helpers.js'
@@ -88,20 +88,20 @@ describe('publish: configuration errors are not retried', () => {
   it('a refused connection exits 2 at once, asking whether SANITY_API_HOST is right and the local API runs', async () => {
     const repo = tempRepo('publish-connection-')
     const host = `http://127.0.0.1:${await closedPort()}`
-    const run = await runScriptAsync('sanity-publish', ['--dry-run', '--root', repo.root], {
+    const run = await runScriptAsync('publish', ['--dry-run', '--root', repo.root], {
       ...ENV,
       SANITY_API_HOST: host,
     })
     expect(run.status).toBe(2)
     expect(run.stderr).not.toMatch(/^retry /m)
     expect(run.stderr).toMatch(
-      /^sanity:publish: Could not read the dataset: connect ECONNREFUSED .*is SANITY_API_HOST right, and is the local API running \(npm run sanity:local\)\? Nothing was written\.$/m,
+      /^publish: Could not read the dataset: connect ECONNREFUSED .*is SANITY_API_HOST right, and is the local API running \(npm run sanity:local\)\? Nothing was written\.$/m,
     )
   })
 
   it('an http:// host other than this machine is exit 2 before any request: the token would travel unencrypted', async () => {
     const repo = tempRepo('publish-connection-')
-    const run = await runScriptAsync('sanity-publish', ['--root', repo.root], {
+    const run = await runScriptAsync('publish', ['--root', repo.root], {
       ...ENV,
       SANITY_API_TOKEN: TEST_TOKEN,
       // Never contacted: the configuration is refused first.
@@ -121,7 +121,7 @@ describe('publish: server text is made safe for the terminal', () => {
       message: '\u001b]0;owned\u0007\u001b[2JSession not found',
     })
     const repo = tempRepo('publish-connection-')
-    const run = await runScriptAsync('sanity-publish', ['--root', repo.root], {
+    const run = await runScriptAsync('publish', ['--root', repo.root], {
       ...ENV,
       SANITY_API_TOKEN: TEST_TOKEN,
       SANITY_API_HOST: host,

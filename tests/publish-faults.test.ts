@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { publish } from 'us-russia-g20-story'
+import { publish } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import { countFiles, mutateRequests, startApi, storedContent, tempRepo } from './publish-helpers.js'

@@ -4,13 +4,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
-import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story'
+import { publish, readSanityConfig, type SanityConfig } from 'us-russia-g20-story/sanity'
 import {
   type SanityApi,
   type SanityApiOptions,
   startSanityApi,
 } from '../tools/sanity-api/server.js'
-import { compiledScript, PACKAGE_ROOT } from './build-helpers.js'
+import { compiledCommand, PACKAGE_ROOT } from './build-helpers.js'
 
 /** The token the tests use: distinctive, so a grep for it finds every leak. */
 export const TEST_TOKEN = 'skTEST-8f3c1d9e-never-print-me-4b7a'
@@ -112,7 +112,7 @@ export function runScriptAsync(
   env: Record<string, string>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [compiledScript(name), ...args], {
+    const child = spawn(process.execPath, [...compiledCommand(name), ...args], {
       cwd: PACKAGE_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })

@@ -1,4 +1,4 @@
-import { publish } from 'us-russia-g20-story'
+import { publish } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { publish, pull } from 'us-russia-g20-story'
+import { publish, pull } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatContentFile } from '../src/sanity/content-file.js'
 import type { SanityApi } from '../tools/sanity-api/server.js'

@@ -1,7 +1,7 @@
 // `pull`'s report and side files: what it reads as content, the notes, the lock, and its errors.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PullError, publish, pull, readSanityConfig } from 'us-russia-g20-story'
+import { PullError, publish, pull, readSanityConfig } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import {

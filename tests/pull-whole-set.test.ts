@@ -1,7 +1,7 @@
 // `sanity:pull` writes a whole, valid content set, or nothing: the defects of issue 9, §2.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { publish, pull } from 'us-russia-g20-story'
+import { publish, pull } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi, SanityDocument } from '../tools/sanity-api/server.js'
 import {
@@ -69,7 +69,7 @@ describe('pull validates the content set it would leave, and writes all of it or
     ])
     expect(report.invalid).toEqual([ON_THE_MOVE])
 
-    const cli = await runScriptAsync('sanity-pull', ['--root', options.root], api.env())
+    const cli = await runScriptAsync('pull', ['--root', options.root], api.env())
     expect(cli.status).toBe(1)
     expect(cli.stderr).toContain(`content/quotes/${ON_THE_MOVE}.json`)
     expect(cli.stderr).toMatch(new RegExp(`caused by the CMS's change to ${ON_THE_MOVE}`))

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..')
 const CONTENT = join(ROOT, 'content')
-const SCRIPT = join(ROOT, 'dist/lib/scripts/query.js')
+const SCRIPT = join(ROOT, 'dist/lib/src/cli/bin.js')
 
 /** Every content file, parsed: the reference the query results are checked against. */
 function contentFiles(dir = CONTENT): ContentDocument[] {
@@ -55,7 +55,10 @@ function expectedSpeakers() {
 }
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [SCRIPT, 'query', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

@@ -13,12 +13,13 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type ContentDocument, renderArticle } from 'us-russia-g20-story'
+import type { ContentDocument } from 'us-russia-g20-story'
+import { renderArticle } from 'us-russia-g20-story/render'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { contentDocuments, ROOT } from './fixtures/render/html.js'
 import { ARTICLE_ID, storyDocuments } from './fixtures/render/story.js'
 
-const SCRIPT = join(ROOT, 'dist/lib/scripts/render.js')
+const SCRIPT = join(ROOT, 'dist/lib/src/cli/bin.js')
 const FOLDERS: Record<ContentDocument['_type'], string> = {
   article: 'articles',
   person: 'people',
@@ -27,7 +28,10 @@ const FOLDERS: Record<ContentDocument['_type'], string> = {
 }
 
 function render(...args: string[]) {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [SCRIPT, 'render', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -84,7 +88,7 @@ describe('npm run render', () => {
     const { code, stderr } = render(...args)
     expect(code).toBe(2)
     expect(stderr).toContain(message)
-    expect(stderr).toContain('Usage: npm run render')
+    expect(stderr).toContain('Usage: us-russia-g20-story render')
   })
 
   it('writes the whole site to --out, and replaces it whole, with no leftovers', () => {

@@ -3,17 +3,14 @@
  * the document, the JSON pointer and the type, and says what to do. Validation should catch all of
  * these first; the renderer refuses rather than dropping or guessing at content.
  */
+import { type Article, type ContentDocument, isArticle, isPerson } from 'us-russia-g20-story'
 import {
   ARTICLE_FORMATS,
-  type Article,
-  type ContentDocument,
-  isArticle,
-  isPerson,
   RenderError,
   renderArticle,
   renderSite,
   UnknownArticleError,
-} from 'us-russia-g20-story'
+} from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE_ID, articleOf, storyDocuments } from './fixtures/render/story.js'
 

@@ -6,14 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { ContentDocument, Diagnostic } from 'us-russia-g20-story'
 import {
   type ArticleFormat,
-  type ContentDocument,
-  type Diagnostic,
   RenderError,
   renderArticle,
   renderSite,
-} from 'us-russia-g20-story'
+} from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 
 const DIR = fileURLToPath(new URL('./fixtures/render/', import.meta.url))

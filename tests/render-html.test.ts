@@ -3,7 +3,8 @@
  * and every link and anchor between pages. Runs on the real content and on the fixture story,
  * which uses every part of the model.
  */
-import { type ContentDocument, renderSite, type SiteFile } from 'us-russia-g20-story'
+import type { ContentDocument } from 'us-russia-g20-story'
+import { renderSite, type SiteFile } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import {
   ancestors,

@@ -8,19 +8,16 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import type { Article, Person, Photo, Quote } from 'us-russia-g20-story'
 import {
-  type Article,
   NINJS_SCHEMA_ID,
   type NinjsDocument,
-  type Person,
-  type Photo,
-  type Quote,
   RenderError,
   renderArticle,
   renderNinjs,
   serializeNinjs,
   UnknownArticleError,
-} from 'us-russia-g20-story'
+} from 'us-russia-g20-story/render'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/outputs/build.js'
 import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'

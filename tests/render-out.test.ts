@@ -20,7 +20,7 @@ import {
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OUTPUT_MANIFEST } from '../src/outputs/output-manifest.js'
-import { compiledScript, PACKAGE_ROOT, snapshot, tempDir } from './build-helpers.js'
+import { compiledCommand, PACKAGE_ROOT, programIn, snapshot, tempDir } from './build-helpers.js'
 
 const temps: string[] = []
 afterEach(() => {
@@ -28,7 +28,7 @@ afterEach(() => {
 })
 
 beforeAll(() => {
-  compiledScript('render')
+  compiledCommand('render')
 })
 
 /**
@@ -48,7 +48,7 @@ function packageCopy(): { parent: string; root: string } {
 }
 
 function render(root: string, args: string[], cwd = root) {
-  const run = spawnSync(process.execPath, [join(root, 'dist/lib/scripts/render.js'), ...args], {
+  const run = spawnSync(process.execPath, [programIn(root), 'render', ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -186,6 +186,6 @@ describe('render --out writes where it may', () => {
     const run = render(root, [])
     expect(run.code).toBe(0)
     expect(existsSync(join(root, 'dist/site/index.html'))).toBe(true)
-    expect(existsSync(join(root, 'dist/lib/scripts/render.js'))).toBe(true)
+    expect(existsSync(programIn(root))).toBe(true)
   })
 })

@@ -4,7 +4,7 @@
  * at the start and end of a line.
  */
 import { readFileSync } from 'node:fs'
-import { renderArticle } from 'us-russia-g20-story'
+import { renderArticle } from 'us-russia-g20-story/render'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contentDocuments, SEED_FILE } from './fixtures/render/html.js'
 import { ARTICLE_ID, articleOf, storyDocuments } from './fixtures/render/story.js'

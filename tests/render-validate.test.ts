@@ -3,7 +3,8 @@
  * content, the fixture story, and the fixture story rewritten by someone hostile.
  */
 import { HtmlValidate } from 'html-validate'
-import { type ContentDocument, renderSite } from 'us-russia-g20-story'
+import type { ContentDocument } from 'us-russia-g20-story'
+import { renderSite } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import { hostileDocuments } from './fixtures/render/hostile.js'
 import { contentDocuments } from './fixtures/render/html.js'

@@ -3,17 +3,16 @@
  * text, attributes, JSON-LD, links, Markdown and the terminal.
  */
 import { markdownToPortableText } from '@portabletext/markdown'
+import type { ContentDocument, Person } from 'us-russia-g20-story'
 import {
-  type ContentDocument,
   escapeAttribute,
   escapeText,
-  type Person,
   RenderError,
   renderArticle,
   renderSite,
   safeHref,
   serializeJsonForScript,
-} from 'us-russia-g20-story'
+} from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import {
   hostileDocuments,

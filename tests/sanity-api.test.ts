@@ -954,7 +954,8 @@ describe('parsePath', () => {
 })
 
 describe('npm run sanity:local', () => {
-  const SCRIPT = join(import.meta.dirname, '..', 'dist/lib/scripts/sanity-local.js')
+  const PROGRAM = join(import.meta.dirname, '..', 'dist/lib/src/cli/bin.js')
+  const SCRIPT = [PROGRAM, 'sanity-local']
 
   /** The environment of a child: this one's path and home, and `env`, nothing else. */
   const childEnv = (env: Record<string, string> = {}) => ({
@@ -965,7 +966,7 @@ describe('npm run sanity:local', () => {
 
   /** Start the compiled script and wait for its export lines. */
   async function serve(args: string[], env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, [SCRIPT, ...args], {
+    const child = spawn(process.execPath, [...SCRIPT, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: childEnv(env),
     })
@@ -1029,7 +1030,7 @@ describe('npm run sanity:local', () => {
   it('takes the token from the environment only: --token is exit 2, and its value is never echoed', () => {
     const run = spawnSync(
       process.execPath,
-      [SCRIPT, '--port', '0', '--token', 'argv-secret-value'],
+      [...SCRIPT, '--port', '0', '--token', 'argv-secret-value'],
       {
         encoding: 'utf8',
         timeout: 10_000,
@@ -1038,7 +1039,7 @@ describe('npm run sanity:local', () => {
     )
     expect(run.status).toBe(2)
     expect(run.stderr).toContain(
-      'sanity:local: --token is not taken (the process list would show it): set SANITY_API_TOKEN in the environment instead.',
+      'sanity-local: --token is not taken (the process list would show it): set SANITY_API_TOKEN in the environment instead.',
     )
     expect(`${run.stdout}${run.stderr}`).not.toContain('argv-secret-value')
   })
@@ -1058,11 +1059,9 @@ describe('npm run sanity:local', () => {
     const root = mkdtempSync(join(tmpdir(), 'sanity-local-publish-'))
     cpSync(join(import.meta.dirname, '..', 'content'), join(root, 'content'), { recursive: true })
     const publish = await new Promise<{ status: number | null; out: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [join(SCRIPT, '..', 'sanity-publish.js'), '--root', root],
-        { env: childEnv({ ...exported, NO_COLOR: '1' }) },
-      )
+      const child = spawn(process.execPath, [PROGRAM, 'publish', '--root', root], {
+        env: childEnv({ ...exported, NO_COLOR: '1' }),
+      })
       let out = ''
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk
@@ -1083,12 +1082,12 @@ describe('npm run sanity:local', () => {
     const seed = join(dir, 'bad.ndjson')
     writeFileSync(seed, `${JSON.stringify(person('person-a', 'A'))}\n{"_id": "x", "_type": }\n`)
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 10_000 })
+      spawnSync(process.execPath, [...SCRIPT, ...args], { encoding: 'utf8', timeout: 10_000 })
     const bad = run('--port', '0', '--seed', seed)
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(
       new RegExp(
-        `^sanity:local: ${seed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+ is not JSON`,
+        `^sanity-local: ${seed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+ is not JSON`,
       ),
     )
     const notDocument = join(dir, 'array.ndjson')

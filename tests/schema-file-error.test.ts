@@ -54,7 +54,7 @@ describe('the commands, with a broken schema in their package', () => {
     ] as const) {
       const run = spawnSync(
         process.execPath,
-        [join(root, `dist/lib/scripts/${script}.js`), ...args],
+        [join(root, 'dist/lib/src/cli/bin.js'), script, ...args],
         {
           cwd: root,
           encoding: 'utf8',

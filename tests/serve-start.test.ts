@@ -6,7 +6,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { compiledScript, copyPackage, runScript } from './build-helpers.js'
+import { compiledCommand, copyPackage, runScript } from './build-helpers.js'
 
 const cleanup: (() => Promise<unknown> | unknown)[] = []
 afterEach(async () => {
@@ -22,7 +22,7 @@ interface Running {
 }
 
 async function start(root: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  const child = spawn(process.execPath, [compiledScript('start'), '--root', root], {
+  const child = spawn(process.execPath, [...compiledCommand('serve'), '--root', root], {
     env: { ...process.env, NO_COLOR: '1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -142,9 +142,9 @@ describe('npm start (compiled script, temp copy)', () => {
     const root = packageCopy()
     mkdirSync(join(root, 'dist/site'), { recursive: true })
     writeFileSync(join(root, 'dist/site/notes.txt'), 'mine')
-    const run = runScript('start', ['--root', root], { env: { PORT: '0' } })
+    const run = runScript('serve', ['--root', root], { env: { PORT: '0' } })
     expect(run.stderr).toMatch(
-      /^start: Refusing to write .*dist\/site: .*notes\.txt.*Nothing was changed/m,
+      /^serve: Refusing to write .*dist\/site: .*notes\.txt.*Nothing was changed/m,
     )
     expect(run.stdout).not.toContain('Serving')
     expect(run.status).toBe(2)
@@ -153,7 +153,7 @@ describe('npm start (compiled script, temp copy)', () => {
   })
 
   it('exits 2 with a message for a bad PORT or a port in use', async () => {
-    const bad = runScript('start', ['--root', packageCopy()], { env: { PORT: 'http' } })
+    const bad = runScript('serve', ['--root', packageCopy()], { env: { PORT: 'http' } })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('PORT=http is not a port: give a number from 0 to 65535')
 
@@ -161,7 +161,7 @@ describe('npm start (compiled script, temp copy)', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
     cleanup.push(() => new Promise((resolve) => taken.close(resolve)))
     const port = (taken.address() as { port: number }).port
-    const busy = runScript('start', ['--root', packageCopy()], { env: { PORT: String(port) } })
+    const busy = runScript('serve', ['--root', packageCopy()], { env: { PORT: String(port) } })
     expect(busy.status).toBe(2)
     expect(busy.stderr).toContain(`port ${port} is in use`)
   })

@@ -90,7 +90,7 @@ describe('drift check', () => {
   it('passes on the committed files', () => {
     const out = execFileSync(
       process.execPath,
-      [join(root, 'dist/lib/scripts/types.js'), '--check'],
+      [join(root, 'dist/lib/src/cli/bin.js'), 'types', '--check'],
       {
         encoding: 'utf8',
       },
@@ -127,10 +127,14 @@ describe('drift check', () => {
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
       const types = join(dir, 'src/generated/types.ts')
       writeFileSync(types, `${readFileSync(types, 'utf8')}// edited by hand\n`)
-      const run = spawnSync(process.execPath, [join(dir, 'dist/lib/scripts/types.js'), '--check'], {
-        encoding: 'utf8',
-        cwd: dir,
-      })
+      const run = spawnSync(
+        process.execPath,
+        [join(dir, 'dist/lib/src/cli/bin.js'), 'types', '--check'],
+        {
+          encoding: 'utf8',
+          cwd: dir,
+        },
+      )
       expect(run.status).toBe(1)
       expect(run.stderr).toContain('src/generated/types.ts is stale: run `npm run types`')
     } finally {

@@ -7,10 +7,8 @@ import { validate } from 'us-russia-g20-story'
 import { format } from '../src/report/json.js'
 import { exitCode } from '../src/validator/validate.js'
 
-/** The compiled CLI that `npm run validate` runs. */
-export const VALIDATE_CLI = fileURLToPath(
-  new URL('../dist/lib/scripts/validate.js', import.meta.url),
-)
+/** The compiled program that `npm run validate` runs (package.json's `bin`). */
+export const PROGRAM = fileURLToPath(new URL('../dist/lib/src/cli/bin.js', import.meta.url))
 
 /** The package root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -21,12 +19,12 @@ export interface CliResult {
   stderr: string
 }
 
-/** Run `node dist/lib/scripts/validate.js args…`, optionally feeding stdin. */
+/** Run `node dist/lib/src/cli/bin.js validate args…`, optionally feeding stdin. */
 export function runValidate(
   args: readonly string[],
   options: { cwd?: string; input?: string | Buffer } = {},
 ): CliResult {
-  const result = spawnSync(process.execPath, [VALIDATE_CLI, ...args], {
+  const result = spawnSync(process.execPath, [PROGRAM, 'validate', ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',

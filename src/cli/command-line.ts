@@ -250,3 +250,47 @@ function isDirectory(path: string): boolean {
     return false
   }
 }
+
+/** What the first arguments of a program with subcommands ask for. */
+export type SubcommandLine<N extends string> =
+  | { kind: 'command'; name: N; args: string[] }
+  | { kind: 'help'; name?: N }
+  | { kind: 'version' }
+
+/**
+ * The subcommand a program is asked to run, and the arguments it gets; `--help` (or `help
+ * <command>`) and `--version` of the program itself. A mistake is a UsageError that suggests the
+ * nearest subcommand or flag (`valdate`: did you mean validate?). No arguments asks for help.
+ *
+ * @param program The program's name, as the user types it, for the messages.
+ * @param names The subcommands.
+ */
+export function parseSubcommand<N extends string>(
+  program: string,
+  names: readonly N[],
+  args: readonly string[] = process.argv.slice(2),
+): SubcommandLine<N> {
+  const [first, ...rest] = args
+  const command = (word: string): N => {
+    if ((names as readonly string[]).includes(word)) return word as N
+    const near = nearest(word, names)
+    throw new UsageError(
+      near
+        ? `unknown command ${word}: did you mean ${near}?`
+        : `unknown command ${word}: ${program} runs ${names.join(', ')}.`,
+    )
+  }
+  if (first === undefined || first === '--help' || first === '-h') return { kind: 'help' }
+  if (first === '--version' || first === '-v') return { kind: 'version' }
+  if (first === 'help')
+    return rest[0] === undefined ? { kind: 'help' } : { kind: 'help', name: command(rest[0]) }
+  if (first.startsWith('-')) {
+    const near = nearest(first.replace(/=.*$/, ''), ['--help', '--version'])
+    throw new UsageError(
+      near
+        ? `unknown option ${first}: did you mean ${near}?`
+        : `unknown option ${first}: give a command first, as in \`${program} ${names[0]} ${first}\`.`,
+    )
+  }
+  return { kind: 'command', name: command(first), args: rest }
+}

@@ -13,7 +13,7 @@ import {
 } from '../../tools/chromium.js'
 
 const root = join(import.meta.dirname, '..', '..')
-const startScript = join(root, 'dist/lib/scripts/start.js')
+const startScript = join(root, 'dist/lib/src/cli/bin.js')
 const screenshot = join(root, 'dist/screenshots/article.png')
 
 interface Doc {
@@ -45,7 +45,7 @@ const blinken = contentOf('person').find((doc) => doc._id === 'person-antony-bli
 /** Start the compiled preview server on a free port and resolve with the URL it prints. */
 function startServer(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [startScript], {
+    const child = spawn(process.execPath, [startScript, 'serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

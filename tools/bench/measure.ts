@@ -64,6 +64,33 @@ export function runNode(args: readonly string[], options: RunOptions = {}): Prom
   })
 }
 
+/**
+ * Run `baseline` and `subject` (node's arguments) `runs` times each, alternating, so that drift in
+ * the machine's load hits both alike.
+ */
+export async function paired(
+  runs: number,
+  baseline: readonly string[],
+  subject: readonly string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ base: RunResult[]; subject: RunResult[] }> {
+  const out = { base: [] as RunResult[], subject: [] as RunResult[] }
+  for (let i = 0; i < runs; i++) {
+    const base = await runNode(baseline)
+    ensureOk(base, `node ${baseline.join(' ')}`)
+    out.base.push(base)
+    const run = await runNode(subject, { env })
+    ensureOk(run, `node ${subject.join(' ')}`)
+    out.subject.push(run)
+  }
+  return out
+}
+
+/** The median wall time (or CPU time) of some runs. */
+export function typical(runs: readonly RunResult[], key: 'seconds' | 'cpuSeconds'): number {
+  return median(runs.map((r) => r[key] ?? 0))
+}
+
 /** Throws, naming the command and its first line of stderr, unless the run exited 0. */
 export function ensureOk(result: RunResult, what: string): void {
   if (result.code !== 0)

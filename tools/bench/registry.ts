@@ -1,3 +1,4 @@
+import { coldStart } from './cold-start.js'
 import { publishVsNaive } from './publish-vs-naive.js'
 import { renderVsToHtml } from './render-vs-to-html.js'
 import type { Suite } from './suite.js'
@@ -10,6 +11,7 @@ import { validateVsFloor } from './validate-vs-floor.js'
  */
 export const SUITES: readonly Suite[] = [
   validateVsFloor,
+  coldStart,
   validateVsAjvCli,
   renderVsToHtml,
   publishVsNaive,

@@ -97,11 +97,11 @@ async function ajvCliAccepts(files: DocumentFiles, keywords: string): Promise<To
 
 /** One run of our validator on the NDJSON corpus; throws unless it found every document valid. */
 async function oursAccepts(context: BenchContext): Promise<RunResult> {
-  const run = await runNode([VALIDATE_CLI, context.corpus.path, '--format', 'json'], {
+  const run = await runNode([...VALIDATE_CLI, context.corpus.path, '--format', 'json'], {
     env: { ...process.env, VALIDATE_REPORT_MAX_RSS: '1' },
     stdout: true,
   })
-  ensureOk(run, `node ${VALIDATE_CLI}`)
+  ensureOk(run, `node ${VALIDATE_CLI.join(' ')}`)
   const report = JSON.parse(run.stdout) as { valid: boolean; documents: number }
   const expected = context.corpus.articles + context.corpus.supporting
   if (!report.valid || report.documents !== expected)
@@ -132,7 +132,7 @@ async function checkBothReject(
     .filter(([type]) => type !== 'article')
     .map(([, { dir }]) => dir)
   const ours = await runNode(
-    [VALIDATE_CLI, join(workDir, 'ajv-cli-broken', 'article'), ...others, '--format', 'json'],
+    [...VALIDATE_CLI, join(workDir, 'ajv-cli-broken', 'article'), ...others, '--format', 'json'],
     { stdout: true },
   )
   const problems =

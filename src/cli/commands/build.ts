@@ -1,14 +1,13 @@
 import { join } from 'node:path'
-import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
-import { runScript } from '../src/cli/run-script.js'
-import { displayPath } from '../src/display-path.js'
-import { build } from '../src/outputs/build.js'
-import { BuildError } from '../src/outputs/pipeline.js'
-import { builtLine, problemsReport } from '../src/outputs/summary.js'
-import { packageRoot } from '../src/package-root.js'
-import { isInputRule } from '../src/rules.js'
+import { displayPath } from '../../display-path.js'
+import { build } from '../../outputs/build.js'
+import { BuildError } from '../../outputs/pipeline.js'
+import { builtLine, problemsReport } from '../../outputs/summary.js'
+import { packageRoot } from '../../package-root.js'
+import { isInputRule } from '../../rules.js'
+import { parseCommandLine, requirePackageFolder } from '../command-line.js'
 
-const USAGE = `Usage: npm run build [-- --root <folder>]
+const USAGE = `Usage: us-russia-g20-story build [--root <folder>]
 
 Validates content/, then writes the static site to dist/site, the Sanity import file to
 dist/sanity/dataset.ndjson and the IPTC ninjs export to dist/ninjs/ (each folder replaced whole;
@@ -17,19 +16,21 @@ An output folder holding a file the build did not write, or one changed since, i
 Exit codes: 0 built, 1 content errors (nothing written), 2 usage, environment, build failure or
 a refused output folder (nothing written).`
 
-function parseCommand(): { root: string } | 'help' {
+function parseCommand(args: string[]): { root: string } | 'help' {
   const { values, path } = parseCommandLine({
     script: 'build',
+    args,
     options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   })
   if (values.help) return 'help'
   return { root: requirePackageFolder(values.root ? path(values.root) : packageRoot()) }
 }
 
-async function main(): Promise<number> {
+/** `build`: validates, then writes dist/site, dist/sanity and dist/ninjs (exit 0, 1 or 2). */
+export async function main(args: string[]): Promise<number> {
   let command: ReturnType<typeof parseCommand>
   try {
-    command = parseCommand()
+    command = parseCommand(args)
   } catch (error) {
     console.error(`build: ${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
   return 0
 }
 
-runScript('build', main, (message, error) =>
-  error instanceof BuildError ? `${message} The previous build was left in place.` : message,
-)
+/** A build that failed left the previous one in place: the message says so. */
+export function explain(message: string, error: unknown): string {
+  return error instanceof BuildError ? `${message} The previous build was left in place.` : message
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]`
+ * `us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]`
  *
  * Without --id: writes the static site (html) to --out, default dist/site, swapped into place
  * whole. With --id: prints that article to stdout in the format, or writes it under --out.
@@ -10,27 +10,26 @@
  * Exit codes: 0 done, 1 content problems, 2 usage or environment (a refused --out included).
  */
 import { join } from 'node:path'
-import { parseCommandLine, requireFolder, UsageError } from '../src/cli/command-line.js'
-import { runScript } from '../src/cli/run-script.js'
-import { displayPath } from '../src/display-path.js'
+import { displayPath } from '../../display-path.js'
 import {
   addToOutputFolder,
   checkOutputFolder,
   type OutputFolderOptions,
   replaceOutputFolder,
-} from '../src/outputs/output-folder.js'
-import { packageRoot } from '../src/package-root.js'
-import { RenderError, UnknownArticleError } from '../src/render/errors.js'
+} from '../../outputs/output-folder.js'
+import { packageRoot } from '../../package-root.js'
+import { RenderError, UnknownArticleError } from '../../render/errors.js'
 import {
   ARTICLE_FORMATS,
   type ArticleFormat,
   renderArticle,
   renderSite,
-} from '../src/render/site.js'
-import { format as formatReport } from '../src/report/pretty.js'
-import { exitCode, validateContent } from '../src/validator/validate.js'
+} from '../../render/site.js'
+import { format as formatReport } from '../../report/pretty.js'
+import { exitCode, validateContent } from '../../validator/validate.js'
+import { parseCommandLine, requireFolder, UsageError } from '../command-line.js'
 
-const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
+const USAGE = `Usage: us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
   (no --id)        write the static site to --out (default dist/site)
   --id ID          render one article: to stdout, or to DIR/articles/<slug>/index.<ext> with --out
@@ -89,7 +88,11 @@ function options(argv: string[]): Options | 'help' {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+/**
+ * `render`: the static site, or one article in a format (exit 0; 1 content problems; 2 usage or
+ * environment). An error that escapes is an environment problem (unreadable folder, full disk).
+ */
+export async function main(argv: string[]): Promise<number> {
   let parsed: Options | 'help'
   try {
     parsed = options(argv)
@@ -115,7 +118,7 @@ async function run(argv: string[]): Promise<number> {
       : parsed.id === undefined
         ? join(packageRoot(), 'dist', 'site')
         : undefined
-  // A refused --out is known before any work; OutputFolderError exits 2 through runScript.
+  // A refused --out is known before any work; OutputFolderError exits 2 through the program.
   if (out !== undefined) await checkOutputFolder(out, folderOptions)
   // Validated first, as the build is: invalid content is reported, and nothing is rendered.
   const { report, documents } = await validateContent(
@@ -158,6 +161,3 @@ async function run(argv: string[]): Promise<number> {
     throw error
   }
 }
-
-// An escaping error is an environment problem (unreadable folder, full disk): say what.
-runScript('render', () => run(process.argv.slice(2)))

@@ -1,8 +1,8 @@
-import { parseCommandLine, UsageError } from '../src/cli/command-line.js'
-import { reportBug, runScript } from '../src/cli/run-script.js'
-import { exitCode, type ValidationReport, validate } from '../src/validator/validate.js'
+import { exitCode, type ValidationReport, validate } from '../../validator/validate.js'
+import { parseCommandLine, UsageError } from '../command-line.js'
+import { reportBug } from '../run-script.js'
 
-const USAGE = `Usage: npm run validate -- [paths…] [--format pretty|json|github]
+const USAGE = `Usage: us-russia-g20-story validate [paths…] [--format pretty|json|github]
 
 Validates content documents: .json files (one document each), .ndjson files (one per line),
 directories of them, and - for NDJSON on stdin. Paths default to content/.
@@ -18,9 +18,10 @@ interface Command {
   cwd: string
 }
 
-function parseCommand(): Command | 'help' {
+function parseCommand(args: string[]): Command | 'help' {
   const { values, positionals, cwd } = parseCommandLine({
     script: 'validate',
+    args,
     allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'pretty' },
@@ -38,16 +39,17 @@ function parseCommand(): Command | 'help' {
 
 /** Load only the report that is asked for. */
 async function render(report: ValidationReport, format: Format): Promise<string> {
-  if (format === 'json') return (await import('../src/report/json.js')).format(report)
-  if (format === 'github') return (await import('../src/report/github.js')).format(report)
+  if (format === 'json') return (await import('../../report/json.js')).format(report)
+  if (format === 'github') return (await import('../../report/github.js')).format(report)
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR
-  return (await import('../src/report/pretty.js')).format(report, { color })
+  return (await import('../../report/pretty.js')).format(report, { color })
 }
 
-async function main(): Promise<number> {
+/** `validate [paths…]`: the exit code is the content's (0 valid, 1 errors, 2 usage or unreadable). */
+export async function main(args: string[]): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand()
+    command = parseCommand(args)
   } catch (error) {
     process.stderr.write(`validate: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -74,6 +76,7 @@ async function main(): Promise<number> {
   return exitCode(report)
 }
 
-runScript('validate', main, (message, error) =>
-  reportBug(message, error).replace('this is a bug', 'this is a bug in the validator'),
-)
+/** An error that escaped the validator can only be a bug in it. */
+export function explain(message: string, error: unknown): string {
+  return reportBug(message, error).replace('this is a bug', 'this is a bug in the validator')
+}

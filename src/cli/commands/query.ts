@@ -1,18 +1,18 @@
 import { GroqSyntaxError } from 'groq-js'
-import { parseCommandLine, requireFolder, UsageError } from '../src/cli/command-line.js'
-import { reportBug, runScript } from '../src/cli/run-script.js'
-import { loadContent } from '../src/content/load-content.js'
-import { ContentError } from '../src/content/read-documents.js'
+import { loadContent } from '../../content/load-content.js'
+import { ContentError } from '../../content/read-documents.js'
 import {
   describeMissingParameter,
   describeQueryError,
   MissingParameterError,
   queryContent,
-} from '../src/query.js'
-import { isInputRule } from '../src/rules.js'
-import { SchemaFileError } from '../src/schemas.js'
+} from '../../query.js'
+import { isInputRule } from '../../rules.js'
+import { SchemaFileError } from '../../schemas.js'
+import { parseCommandLine, requireFolder, UsageError } from '../command-line.js'
+import { reportBug } from '../run-script.js'
 
-const USAGE = `Usage: npm run query -- '<GROQ>' [--param name=<json>]… [--content DIR]
+const USAGE = `Usage: us-russia-g20-story query '<GROQ>' [--param name=<json>]… [--content DIR]
 
 Runs a GROQ query over the validated local content (default content/) and prints the result
 as JSON. Parameter values are JSON: --param speaker='"person-antony-blinken"' --param n=3.
@@ -41,9 +41,10 @@ function parseParam(text: string): [string, unknown] {
   }
 }
 
-function parseCommand(): Command | 'help' {
+function parseCommand(args: string[]): Command | 'help' {
   const { values, positionals, path } = parseCommandLine({
     script: 'query',
+    args,
     allowPositionals: true,
     options: {
       param: { type: 'string', short: 'p', multiple: true },
@@ -74,10 +75,11 @@ function contentProblems(error: ContentError): string {
     .join('\n')
 }
 
-async function main(): Promise<number> {
+/** `query '<GROQ>'`: prints the result as JSON (exit 0; 1 a bad query or content; 2 usage). */
+export async function main(args: string[]): Promise<number> {
   let command: Command | 'help'
   try {
-    command = parseCommand()
+    command = parseCommand(args)
   } catch (error) {
     process.stderr.write(`query: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -113,4 +115,5 @@ async function main(): Promise<number> {
   }
 }
 
-runScript('query', main, reportBug)
+/** An error that escaped the query can only be a bug (or a schema file that does not parse). */
+export const explain = reportBug

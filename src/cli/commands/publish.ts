@@ -1,11 +1,11 @@
-import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
-import { runScript, sentence } from '../src/cli/run-script.js'
-import { format } from '../src/report/pretty.js'
-import { formatPlanTable } from '../src/sanity/plan-table.js'
-import { printable } from '../src/sanity/printable.js'
-import { PublishError, type PublishReport, publish } from '../src/sanity/publish.js'
+import { format } from '../../report/pretty.js'
+import { formatPlanTable } from '../../sanity/plan-table.js'
+import { printable } from '../../sanity/printable.js'
+import { PublishError, type PublishReport, publish } from '../../sanity/publish.js'
+import { parseCommandLine, requirePackageFolder } from '../command-line.js'
+import { sentence } from '../run-script.js'
 
-const USAGE = `Usage: npm run sanity:publish -- [--dry-run] [--drafts] [--force] [--root <folder>]
+const USAGE = `Usage: us-russia-g20-story publish [--dry-run] [--drafts] [--force] [--root <folder>]
 
 Validates content/, plans against the dataset (create, update, unchanged, conflict), prints the
 plan, then writes it in small transactions. Documents an editor changed in the CMS are conflicts
@@ -20,9 +20,10 @@ only for this machine).
 Exit codes: 0 done (or planned), 1 invalid content, conflicts or failed transactions, 2 usage or
 environment.`
 
-function parseCommand() {
+function parseCommand(args: string[]) {
   const { values, path } = parseCommandLine({
     script: 'sanity:publish',
+    args,
     options: {
       'dry-run': { type: 'boolean' },
       drafts: { type: 'boolean' },
@@ -60,12 +61,13 @@ function outcome(report: PublishReport): string[] {
   return lines
 }
 
-async function main(): Promise<number> {
+/** `publish`: plans against the dataset and writes the plan (exit 0, 1 or 2). */
+export async function main(args: string[]): Promise<number> {
   let command: ReturnType<typeof parseCommand>
   try {
-    command = parseCommand()
+    command = parseCommand(args)
   } catch (error) {
-    console.error(`sanity:publish: ${(error as Error).message}\n\n${USAGE}`)
+    console.error(`publish: ${(error as Error).message}\n\n${USAGE}`)
     return 2
   }
   if (command.help) {
@@ -95,6 +97,7 @@ async function main(): Promise<number> {
   return report.status === 'published' ? 0 : 1
 }
 
-runScript('sanity:publish', main, (message, error) =>
-  error instanceof PublishError ? `${sentence(message)} Nothing was written.` : message,
-)
+/** A publish that failed before its first transaction wrote nothing: the message says so. */
+export function explain(message: string, error: unknown): string {
+  return error instanceof PublishError ? `${sentence(message)} Nothing was written.` : message
+}

@@ -1,6 +1,4 @@
-import { parseCommandLine, requirePackageFolder } from '../src/cli/command-line.js'
-import { runScript, sentence } from '../src/cli/run-script.js'
-import { printable } from '../src/sanity/printable.js'
+import { printable } from '../../sanity/printable.js'
 import {
   type Change,
   PullError,
@@ -8,9 +6,11 @@ import {
   type PullReport,
   pull,
   type RefusedFile,
-} from '../src/sanity/pull.js'
+} from '../../sanity/pull.js'
+import { parseCommandLine, requirePackageFolder } from '../command-line.js'
+import { sentence } from '../run-script.js'
 
-const USAGE = `Usage: npm run sanity:pull -- [--drafts] [--force] [--prune] [--root <folder>]
+const USAGE = `Usage: us-russia-g20-story pull [--drafts] [--force] [--prune] [--root <folder>]
 
 Fetches the dataset's articles, people, quotes and photos (published versions, or drafts with
 --drafts), and builds the content/ they would make. Only when that whole set is valid are the
@@ -26,9 +26,10 @@ drafts), SANITY_API_VERSION (optional), SANITY_API_HOST (optional).
 Exit codes: 0 done, 1 the result would be invalid (nothing written) or files were refused,
 2 usage or environment (a damaged sanity.lock.json included; nothing written).`
 
-function parseCommand() {
+function parseCommand(args: string[]) {
   const { values, path } = parseCommandLine({
     script: 'sanity:pull',
+    args,
     options: {
       drafts: { type: 'boolean' },
       force: { type: 'boolean' },
@@ -93,12 +94,13 @@ function lines(report: PullReport): { out: string[]; err: string[] } {
   return { out: out.map(printable), err: err.map(printable) }
 }
 
-async function main(): Promise<number> {
+/** `pull`: fetches the dataset and writes the content/ it makes, whole or not at all. */
+export async function main(args: string[]): Promise<number> {
   let command: ReturnType<typeof parseCommand>
   try {
-    command = parseCommand()
+    command = parseCommand(args)
   } catch (error) {
-    console.error(`sanity:pull: ${(error as Error).message}\n\n${USAGE}`)
+    console.error(`pull: ${(error as Error).message}\n\n${USAGE}`)
     return 2
   }
   if (command.help) {
@@ -118,6 +120,7 @@ async function main(): Promise<number> {
   return report.status === 'ok' ? 0 : 1
 }
 
-runScript('sanity:pull', main, (message, error) =>
-  error instanceof PullError ? `${sentence(message)} Nothing was written.` : message,
-)
+/** A pull that failed wrote nothing: the message says so. */
+export function explain(message: string, error: unknown): string {
+  return error instanceof PullError ? `${sentence(message)} Nothing was written.` : message
+}
