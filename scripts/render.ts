@@ -19,6 +19,7 @@ import {
 } from '../src/outputs/output-folder.js'
 import { packageRoot } from '../src/package-root.js'
 import { RenderError, UnknownArticleError } from '../src/render/errors.js'
+import { NINJS_NEEDS_SITE_URL } from '../src/render/ninjs.js'
 import {
   ARTICLE_FORMATS,
   type ArticleFormat,
@@ -26,6 +27,7 @@ import {
   renderSite,
 } from '../src/render/site.js'
 import { format as formatReport } from '../src/report/pretty.js'
+import { readSiteConfig } from '../src/site-config.js'
 
 const USAGE = `Usage: npm run render -- [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
@@ -123,18 +125,22 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(formatReport(report, { color: process.stderr.isTTY }))
     return 1
   }
+  // The package's settings: a bad site.config.json escapes to runScript, which exits 2.
+  const site = readSiteConfig(packageRoot())
+  if (site === undefined && parsed.format === 'ninjs')
+    process.stderr.write(`render: ${NINJS_NEEDS_SITE_URL}\n`)
   try {
     if (out === undefined) {
       // --id without --out: the article goes to stdout.
-      process.stdout.write(renderArticle(documents, parsed.id ?? '', parsed.format))
+      process.stdout.write(renderArticle(documents, parsed.id ?? '', parsed.format, { site }))
       return 0
     }
     if (parsed.id === undefined) {
-      const stats = await replaceOutputFolder(out, renderSite(documents), folderOptions)
+      const stats = await replaceOutputFolder(out, renderSite(documents, { site }), folderOptions)
       process.stderr.write(`render: wrote ${stats.pages} pages (${stats.bytes} bytes) to ${out}\n`)
       return 0
     }
-    const rendered = renderArticle(documents, parsed.id, parsed.format)
+    const rendered = renderArticle(documents, parsed.id, parsed.format, { site })
     const article = documents.find((document) => document._id === parsed.id)
     const folder = article?._type === 'article' ? article.slug.current : parsed.id
     const path =

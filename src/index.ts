@@ -12,6 +12,7 @@ export type {
   Decorator,
   DocumentId,
   Key,
+  LanguageTag,
   Link,
   ListItemType,
   MarkDef,
@@ -25,6 +26,7 @@ export type {
   Quotation,
   Quote,
   QuoteReference,
+  SiteConfig,
   Slug,
   Span,
   TextBlocks,
@@ -72,6 +74,12 @@ export type {
 export { PullError, pull } from './sanity/pull.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'
+export {
+  parseSiteConfig,
+  readSiteConfig,
+  SITE_CONFIG_FILE,
+  SiteConfigError,
+} from './site-config.js'
 export type { SchemaError, Validator } from './validator/compiled.js'
 export {
   isArticle,

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ContentDocument, renderArticle } from 'us-russia-g20-story'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentDocuments, ROOT } from './fixtures/render/html.js'
+import { contentDocuments, ROOT, SITE } from './fixtures/render/html.js'
 import { ARTICLE_ID, storyDocuments } from './fixtures/render/story.js'
 
 const SCRIPT = join(ROOT, 'dist/lib/scripts/render.js')
@@ -60,7 +60,7 @@ describe('npm run render', () => {
     (format) => {
       const { code, stdout } = render('--id', id, '--format', format)
       expect(code).toBe(0)
-      expect(stdout).toBe(renderArticle(documents, id, format))
+      expect(stdout).toBe(renderArticle(documents, id, format, { site: SITE }))
     },
   )
 

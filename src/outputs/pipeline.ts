@@ -23,6 +23,8 @@ export interface BuildOutput {
     documents: ContentDocument[],
     source: { contentDir: string },
   ): OutputFile[] | Promise<OutputFile[]>
+  /** What a reader of the output should know, such as a setting it was made without. */
+  notice?: string | undefined
 }
 
 /** The steps a build runs, in order: validate, load, render each output. */
@@ -54,7 +56,15 @@ export interface BuiltOutput extends WriteStats {
 
 /** Outcome of a build. When `ok` is false, nothing was written. */
 export type BuildResult =
-  | { ok: true; documents: number; problems: Diagnostic[]; outputs: BuiltOutput[]; ms: number }
+  | {
+      ok: true
+      documents: number
+      problems: Diagnostic[]
+      outputs: BuiltOutput[]
+      /** The outputs' notices (see {@link BuildOutput.notice}). */
+      notices: string[]
+      ms: number
+    }
   | { ok: false; documents: number; problems: Diagnostic[]; ms: number }
 
 /** A build step failed for a reason other than the content's problems (a renderer bug, a full disk). */
@@ -140,6 +150,7 @@ export async function runBuild(
     documents: documents.length,
     problems: report.problems,
     outputs,
+    notices: steps.outputs.flatMap(({ notice }) => (notice === undefined ? [] : [notice])),
     ms: elapsed(),
   }
 }

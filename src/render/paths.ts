@@ -3,7 +3,7 @@
  * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
  */
 import type { Article, Person } from '../generated/types.js'
-import { relativeHref } from './url.js'
+import { hrefFrom, type LinkOrigin } from './url.js'
 
 /** The home page: the list of articles and people. */
 export const HOME_PAGE = 'index.html'
@@ -21,8 +21,8 @@ export function personPage(person: Person): string {
   return `people/${person.slug.current}/index.html`
 }
 
-/** A link to a person's page from the page at `fromPage`, titled with their name and role. */
-export function personLink(fromPage: string, person: Person): { href: string; title: string } {
+/** A link to a person's page from the page `from`, titled with their name and role. */
+export function personLink(from: LinkOrigin, person: Person): { href: string; title: string } {
   const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
-  return { href: relativeHref(fromPage, personPage(person)), title }
+  return { href: hrefFrom(from, personPage(person)), title }
 }

@@ -2,6 +2,7 @@
  * The public entry points: the whole static site, or one article in one format.
  */
 import type { ContentDocument } from '../generated/types.js'
+import type { SiteConfig } from '../site-config.js'
 import { indexContent, speakerOf } from './content-index.js'
 import { RenderError } from './errors.js'
 import { articleToMarkdown } from './markdown.js'
@@ -31,6 +32,12 @@ export interface RenderOptions {
    * allows that origin for images.
    */
   imageUrl?: ImageUrlBuilder
+  /**
+   * The site's settings (site.config.json, see `readSiteConfig`): its absolute URL makes the
+   * canonical links and every IRI of the JSON-LD absolute, its language is the pages' default.
+   * Without them links are relative and pages are in the renderer's language, English.
+   */
+  site?: SiteConfig
 }
 
 /** The output formats of {@link renderArticle}. */
@@ -41,7 +48,8 @@ export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markd
 
 /**
  * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
- * `people/<slug>/index.html` and `quotes/index.html` (who said what). All links are relative.
+ * `people/<slug>/index.html` and `quotes/index.html` (who said what). Links between pages are
+ * relative; with `options.site`, canonical links and JSON-LD are absolute.
  * Files come sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
@@ -55,15 +63,15 @@ export function renderSite(
   for (const article of index.articles) assertRenderable(article, index)
   for (const quote of index.quotes.values()) speakerOf(quote, index)
   const files: SiteFile[] = [
-    { path: HOME_PAGE, content: homePageHtml(index) },
-    { path: QUOTES_PAGE, content: quotesPageHtml(index) },
+    { path: HOME_PAGE, content: homePageHtml(index, options.site) },
+    { path: QUOTES_PAGE, content: quotesPageHtml(index, options.site) },
     ...index.articles.map((article) => ({
       path: articlePage(article),
       content: articlePageHtml(article, index, options),
     })),
     ...[...index.people.values()].map((person) => ({
       path: personPage(person),
-      content: personPageHtml(person, index),
+      content: personPageHtml(person, index, options.site),
     })),
   ]
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -4,6 +4,7 @@
  * Groups follow the order in which their first quote appears in the story.
  */
 import type { Quote } from '../../generated/types.js'
+import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, quoteAnchor, type Speaker, speakerOf } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
@@ -18,7 +19,7 @@ interface Group {
 }
 
 /** The HTML document of the who-said-what page. */
-export function quotesPageHtml(index: ContentIndex): string {
+export function quotesPageHtml(index: ContentIndex, site?: SiteConfig): string {
   const page = QUOTES_PAGE
   const groups = groupBySpeaker(index)
   const main = [
@@ -26,7 +27,7 @@ export function quotesPageHtml(index: ContentIndex): string {
     '<p>Every quote in the story, grouped by who said it. Unnamed sources are named as the story attributes them.</p>',
     ...groups.map((group, i) => groupHtml(group, i, index, page)),
   ]
-  return htmlDocument({ page, title: 'Who said what', main: main.join('\n') })
+  return htmlDocument({ page, title: 'Who said what', main: main.join('\n'), site })
 }
 
 /** Quotes grouped by speaker: one group per person, one per distinct attribution. */
