@@ -8,8 +8,13 @@ import { hrefFrom, type LinkOrigin } from './url.js'
 /** The home page: the list of articles and people. */
 export const HOME_PAGE = 'index.html'
 
-/** The "who said what" page: every quote, grouped by speaker. */
+/** The index of the "who said what" pages: each article's, and the quotes placed in none. */
 export const QUOTES_PAGE = 'quotes/index.html'
+
+/** An article's "who said what" page: the quotes it carries, grouped by speaker. */
+export function articleQuotesPage(article: Article): string {
+  return `quotes/${article.slug.current}/index.html`
+}
 
 /** The page of an article. */
 export function articlePage(article: Article): string {

@@ -11,8 +11,8 @@ import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
 import { personPageHtml } from './pages/person.js'
-import { quotesPageHtml } from './pages/quotes.js'
-import { articlePage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
+import { articleQuotesPageHtml, quotesIndexHtml } from './pages/quotes.js'
+import { articlePage, articleQuotesPage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { articleToPlainText } from './text.js'
 
@@ -47,10 +47,11 @@ export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
- * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
- * `people/<slug>/index.html` and `quotes/index.html` (who said what). Links between pages are
- * relative; with `options.site`, canonical links and JSON-LD are absolute.
- * Files come sorted by path.
+ * Renders the static site: `index.html` (articles, newest first, and people),
+ * `articles/<slug>/index.html`, `people/<slug>/index.html`, `quotes/<article slug>/index.html`
+ * (who said what in that article) and `quotes/index.html` (the index of those). Links between
+ * pages are relative; with `options.site`, canonical links and JSON-LD are absolute. Files come
+ * sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
  * dangling reference, a bad slug): the error names the document and the JSON pointer.
@@ -64,11 +65,14 @@ export function renderSite(
   for (const quote of index.quotes.values()) speakerOf(quote, index)
   const files: SiteFile[] = [
     { path: HOME_PAGE, content: homePageHtml(index, options.site) },
-    { path: QUOTES_PAGE, content: quotesPageHtml(index, options.site) },
-    ...index.articles.map((article) => ({
-      path: articlePage(article),
-      content: articlePageHtml(article, index, options),
-    })),
+    { path: QUOTES_PAGE, content: quotesIndexHtml(index, options.site) },
+    ...index.articles.flatMap((article) => [
+      { path: articlePage(article), content: articlePageHtml(article, index, options) },
+      {
+        path: articleQuotesPage(article),
+        content: articleQuotesPageHtml(article, index, options.site),
+      },
+    ]),
     ...[...index.people.values()].map((person) => ({
       path: personPage(person),
       content: personPageHtml(person, index, options.site),

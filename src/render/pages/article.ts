@@ -16,7 +16,7 @@ import { PageIds } from '../ids.js'
 import { articleJsonLd } from '../json-ld.js'
 import { articleLanguage } from '../language.js'
 import { NestedLinks } from '../nested-links.js'
-import { articlePage, QUOTES_PAGE } from '../paths.js'
+import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
 import { encodeSegment, relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
@@ -94,6 +94,7 @@ export function articleSections(
     documentId: article._id,
     page,
     base: options.base,
+    quotesPage: articleQuotesPage(article),
     ids: new PageIds(),
     links: new NestedLinks(),
     outline: { level: 1 },
@@ -132,7 +133,7 @@ function quotedInStoryHtml(article: Article, index: ContentIndex, page: string):
     '<ol>',
     ...items,
     '</ol>',
-    `<p><a href="${relativeHref(page, QUOTES_PAGE)}">Every quote, by speaker</a></p>`,
+    `<p><a href="${relativeHref(page, articleQuotesPage(article))}">This story’s quotes, by speaker</a></p>`,
     '</aside>',
   ].join('\n')
 }
