@@ -46,6 +46,23 @@ function twoStoryRoot(): { root: string; contentDir: string } {
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8')
 
+/**
+ * The two stories in a git repo, published to a fresh local API (closed after the test) and
+ * committed. `prepare` changes the content first.
+ */
+async function publishedStories(prepare: (contentDir: string) => void = () => {}) {
+  const started = await startApi()
+  api = started.api
+  const { root, contentDir } = twoStoryRoot()
+  prepare(contentDir)
+  gitInit(root)
+  const options = { root, contentDir, config: started.config, retry: FAST_RETRY }
+  const published = await publish(options)
+  expect(published.status).toBe('published')
+  gitCommitAll(root, 'publish')
+  return { api: started.api, root, contentDir, options }
+}
+
 describe('two stories that share a person', () => {
   it('validate: both stories, nine documents, no problem', async () => {
     const report = await validate([STORIES])
@@ -119,21 +136,9 @@ describe('two stories that share a person', () => {
   })
 
   it('publish, then pull: a round trip changes no file, whatever the folders', async () => {
-    const started = await startApi()
-    api = started.api
-    const { root, contentDir } = twoStoryRoot()
-    gitInit(root)
-    const options = { root, contentDir, config: started.config, retry: FAST_RETRY }
-    const published = await publish(options)
-    expect(published.status).toBe('published')
-    expect(
-      started.api
-        .documents()
-        .filter((d) => d._type === 'article')
-        .map((d) => d._id)
-        .sort(),
-    ).toEqual([FERRY, LIBRARY])
-    gitCommitAll(root, 'publish')
+    const { api, root, options } = await publishedStories()
+    const articles = api.documents().filter((d) => d._type === 'article')
+    expect(articles.map((d) => d._id).sort()).toEqual([FERRY, LIBRARY])
     const report = await pull(options)
     expect(report).toMatchObject({ status: 'ok', created: [], updated: [], deleted: [] })
     expect(report.unchanged).toBe(9)
@@ -141,13 +146,8 @@ describe('two stories that share a person', () => {
   })
 
   it("pull writes an edited document back to its own file, in its story's folder, and a new one to its type's folder", async () => {
-    const started = await startApi()
-    api = started.api
-    const { root, contentDir } = twoStoryRoot()
-    gitInit(root)
-    const options = { root, contentDir, config: started.config, retry: FAST_RETRY }
-    expect((await publish(options)).status).toBe('published')
-    gitCommitAll(root, 'publish')
+    const started = await publishedStories()
+    const { root, contentDir, options } = started
     started.api.editorEdit('quote-ada-crew', (doc) => ({ ...doc, via: 'a statement' }))
     started.api.editorEdit(LIBRARY, (doc) => ({ ...doc, headline: `${doc.headline as string}!` }))
     const report = await pull(options)
@@ -178,17 +178,11 @@ describe('two stories that share a person', () => {
   })
 
   it("publish finds a photo's image beside its JSON, whatever the folder", async () => {
-    const started = await startApi()
-    api = started.api
-    const { root, contentDir } = twoStoryRoot()
-    writeFileSync(join(contentDir, 'ferry', 'photo-testville-ferry.png'), testPng(4, 3))
-    gitInit(root)
-    const options = { root, contentDir, config: started.config, retry: FAST_RETRY }
-    const published = await publish(options)
-    expect(published.status).toBe('published')
-    const photo = started.api.documents().find((d) => d._id === 'photo-testville-ferry')
+    const { api, root, contentDir, options } = await publishedStories((dir) =>
+      writeFileSync(join(dir, 'ferry', 'photo-testville-ferry.png'), testPng(4, 3)),
+    )
+    const photo = api.documents().find((d) => d._id === 'photo-testville-ferry')
     expect(photo?.image).toMatchObject({ asset: { _ref: expect.stringMatching(/-4x3-png$/) } })
-    gitCommitAll(root, 'publish')
     // Pull leaves the image out of the JSON again: the binary beside it gives it.
     expect((await pull(options)).unchanged).toBe(9)
     expect(gitChanges(root)).toBe('')
