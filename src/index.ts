@@ -18,6 +18,7 @@ export type {
   Decorator,
   DocumentId,
   Key,
+  LanguageTag,
   Link,
   ListItemType,
   MarkDef,
@@ -31,6 +32,7 @@ export type {
   Quotation,
   Quote,
   QuoteReference,
+  SiteConfig,
   Slug,
   Span,
   TextBlocks,
@@ -45,6 +47,12 @@ export type { Rule, RuleId } from './rules.js'
 export { RULES } from './rules.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'
+export {
+  parseSiteConfig,
+  readSiteConfig,
+  SITE_CONFIG_FILE,
+  SiteConfigError,
+} from './site-config.js'
 export type { SchemaError, Validator } from './validator/compiled.js'
 export {
   isArticle,

@@ -9,12 +9,14 @@ export interface Rule {
 
 /**
  * Every rule a stage can report: `validate` (most of them), the renderer (`render/*`), publish
- * (`publish/*`) and pull (`pull/*`), and both of those (`sanity/*`). Tests assert each one has a
- * numbered fixture (tests/fixtures/invalid/ for validation, tests/fixtures/render/ and
- * tests/fixtures/sanity/ for the other stages), so a rule added here without one fails the build.
+ * (`publish/*`) and pull (`pull/*`), both of those (`sanity/*`), and the site's settings
+ * (`site-config/*`). Tests assert each one has a
+ * numbered fixture (tests/fixtures/invalid/ for validation, tests/fixtures/render/,
+ * tests/fixtures/sanity/ and tests/fixtures/site-config/ for the other stages), so a rule added here without one fails the build.
  *
  * `input/*` rules are about the environment (paths, file kinds), not the content: the command
- * exits 2 when one is reported. So are `sanity/*` rules and `publish/photo-asset`.
+ * exits 2 when one is reported. So are `sanity/*` rules, `publish/photo-asset` and the
+ * `site-config/*` rules (the site's settings are set-up, not content).
  */
 export const RULES = {
   'input/unreadable': {
@@ -205,6 +207,27 @@ export const RULES = {
   'sanity/lock-damaged': {
     severity: 'error',
     summary: '`sanity.lock.json` cannot be read as the lock publish and pull keep.',
+  },
+  'site-config/syntax': {
+    severity: 'error',
+    summary: '`site.config.json` is not valid JSON.',
+  },
+  'site-config/not-object': {
+    severity: 'error',
+    summary: '`site.config.json` holds something other than one JSON object.',
+  },
+  'site-config/required': {
+    severity: 'error',
+    summary: '`site.config.json` lacks `url`, `name` or `language`.',
+  },
+  'site-config/additional-properties': {
+    severity: 'error',
+    summary: '`site.config.json` has a field its schema does not define.',
+  },
+  'site-config/invalid-value': {
+    severity: 'error',
+    summary:
+      'A `site.config.json` field of the wrong type or form: a URL that is not absolute http(s), blank text, a language that is not BCP 47.',
   },
 } as const satisfies Record<string, Rule>
 

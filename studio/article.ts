@@ -61,6 +61,19 @@ export const article = {
       validation: (rule) => rule.required(),
     },
     {
+      name: 'language',
+      title: 'Language',
+      type: 'string',
+      description:
+        "The language the article is written in, as a BCP 47 tag (`en`, `en-GB`, `de`). It becomes the page's `<html lang>`, JSON-LD `inLanguage` and ninjs `language`. Without it, the article is in the site's default language (`language` in site.config.json).",
+      validation: (rule) =>
+        rule
+          .max(35)
+          .regex(
+            /^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?|[Xx](?:-[A-Za-z0-9]{1,8})+)$/u,
+          ),
+    },
+    {
       name: 'dateline',
       title: 'Dateline',
       type: 'string',

@@ -1,6 +1,9 @@
 /**
- * Journalism test: the content in content/ is true to the seed story, word for word.
- * Reads the seed and the content files straight from disk, so it checks what editors and CI get.
+ * Journalism test: the content in content/ is true to its source, word for word. Each article's
+ * source text is found by its `_id` in tests/fixtures/ (the seed story for the article of
+ * content/, tests/fixtures/sources/<id>.txt for test articles); every article that has one, in
+ * content/ and in the test content folders, renders as plain text that reads as that source.
+ * Reads the sources and the content files straight from disk, so it checks what editors and CI get.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -14,8 +17,11 @@ import {
   type Quote,
   schemaErrors,
 } from 'us-russia-g20-story'
+import { renderArticle } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
+import { readDocuments } from '../src/content/read-documents.js'
 import { SEED_FILE } from './fixtures/seed/index.js'
+import { readingLines, sourceFileOf } from './fixtures/sources/index.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const CONTENT_DIR = join(ROOT, 'content')
@@ -72,13 +78,20 @@ function parseSeed(text: string): Seed {
   }
 }
 
-function readSeed(): Seed {
-  if (!existsSync(SEED_FILE)) {
+function readSeed(file: string = SEED_FILE): Seed {
+  if (!existsSync(file)) {
     throw new Error(
-      `Seed story not found at ${SEED_FILE}. Restore tests/fixtures/seed/ from git, or set SEED_FILE to the seed's path.`,
+      `Source text not found at ${file}. Restore tests/fixtures/ from git, or set SEED_FILE to the seed's path.`,
     )
   }
-  return parseSeed(readFileSync(SEED_FILE, 'utf8'))
+  return parseSeed(readFileSync(file, 'utf8'))
+}
+
+/** The parsed source of an article, found by its `_id`. */
+function sourceOf(article: Article | undefined): Seed {
+  const file = article === undefined ? undefined : sourceFileOf(article._id)
+  if (file === undefined) throw new Error(`${article?._id}: no source text in tests/fixtures/`)
+  return readSeed(file)
 }
 
 interface ContentFile {
@@ -115,6 +128,10 @@ const docs = files.map((f) => f.doc)
 const fileOf = new Map(files.map((f) => [f.doc._id, f.file]))
 const byId = new Map(docs.map((d) => [d._id, d]))
 const articles = docs.filter((d): d is Article => d._type === 'article')
+/** Every source of content/'s articles, for the words no single article owns (people's names). */
+const sources = articles.flatMap((article) =>
+  sourceFileOf(article._id) === undefined ? [] : [sourceOf(article).text],
+)
 const people = docs.filter((d): d is Person => d._type === 'person')
 const quotes = docs.filter((d): d is Quote => d._type === 'quote')
 
@@ -167,8 +184,8 @@ function firstDifference(
   return `differs at character ${i}: has ${show(a)}, ${source} has ${show(e)}`
 }
 
-/** Whether the seed's words include `words`, allowing a capital first letter either way. */
-function inSeed(words: string, haystack: string = seed.text): boolean {
+/** Whether the source's words include `words`, allowing a capital first letter either way. */
+function inSeed(words: string, haystack: string): boolean {
   const first = words.charAt(0)
   const rest = words.slice(1)
   return [first.toLowerCase() + rest, first.toUpperCase() + rest].some((w) => haystack.includes(w))
@@ -181,8 +198,8 @@ function inQuotationMarks(words: string, haystack: string): boolean {
   )
 }
 
-/** The body paragraphs, the first one without its "DATELINE: ". */
-const seedParagraph = (i: number, dateline: string | undefined): string => {
+/** The body paragraphs of a source, the first one without its "DATELINE: ". */
+const seedParagraph = (seed: Seed, i: number, dateline: string | undefined): string => {
   const text = seed.body[i] ?? ''
   return i === 0 && dateline ? text.slice(dateline.length + 2) : text
 }
@@ -211,8 +228,10 @@ describe('the seed', () => {
 })
 
 describe('content files', () => {
-  it('there is exactly one article', () => {
-    expect(articles.map((a) => a._id)).toHaveLength(1)
+  it('every article has its source text in tests/fixtures/, found by its _id', () => {
+    expect(articles.length).toBeGreaterThan(0)
+    for (const article of articles)
+      expect(sourceFileOf(article._id), at(article, 'source text')).toBeDefined()
   })
 
   it.each(files.map((f) => [f.file, f] as const))(
@@ -232,6 +251,7 @@ describe('content files', () => {
 })
 
 describe.each(articles.map((a) => [a._id, a] as const))('article %s', (_id, article) => {
+  const seed = sourceOf(article)
   // 1. The body is the seed's body, paragraph by paragraph.
   it('body: one block per seed paragraph, each verbatim and in order', () => {
     const blocks = textBlocks(article.body)
@@ -337,6 +357,8 @@ describe('the photo', () => {
 // 3 and 4. Quotes: verbatim, annotated once, with a speaker or attribution taken from the story.
 describe.each(quotes.map((q) => [q._id, q] as const))('quote %s', (_id, quote) => {
   const places = quotations.filter((q) => q.quoteId === quote._id)
+  // A quote placed in no article is checked against the seed (and fails there as unplaced).
+  const seed = places[0] === undefined ? readSeed() : sourceOf(places[0].article)
 
   it('text: direct and partial quotes stand inside quotation marks in the seed; paraphrases do not', () => {
     const body = seed.body.join('\n')
@@ -385,13 +407,15 @@ describe.each(quotes.map((q) => [q._id, q] as const))('quote %s', (_id, quote) =
     const [place] = places
     const index = place ? textBlocks(place.article.body).indexOf(place.block) : -1
     const dateline = place?.article.dateline
-    const here = seedParagraph(index, dateline)
+    const here = seedParagraph(seed, index, dateline)
     // A quote that goes on with "Blinken added" takes its occasion from the paragraph before.
-    const nearby = `${index > 0 ? seedParagraph(index - 1, dateline) : ''}\n${here}`
+    const nearby = `${index > 0 ? seedParagraph(seed, index - 1, dateline) : ''}\n${here}`
     for (const field of ['attribution', 'via', 'occasion'] as const) {
       const words = quote[field]
       if (words === undefined) continue
-      expect(inSeed(words), at(quote, `${field} "${words}": not in the seed`)).toBe(true)
+      expect(inSeed(words, seed.text), at(quote, `${field} "${words}": not in the source`)).toBe(
+        true,
+      )
       const context = field === 'occasion' ? nearby : here
       expect(inSeed(words, context), at(quote, `${field} "${words}": not beside the quote`)).toBe(
         true,
@@ -406,11 +430,12 @@ describe.each(people.map((p) => [p._id, p] as const))('person %s', (_id, person)
   const forms = new Set([person.name, ...(person.alternateNames ?? []), surname])
 
   it('name, alternate names and role occur in the seed', () => {
+    const inSources = (words: string) => sources.some((text) => text.includes(words))
     for (const name of [person.name, ...(person.alternateNames ?? [])]) {
-      expect(seed.text.includes(name), at(person, `name "${name}"`)).toBe(true)
+      expect(inSources(name), at(person, `name "${name}"`)).toBe(true)
     }
     expect(person.role, at(person, 'role')).toBeTruthy()
-    expect(seed.text.includes(person.role ?? ''), at(person, `role "${person.role}"`)).toBe(true)
+    expect(inSources(person.role ?? ''), at(person, `role "${person.role}"`)).toBe(true)
   })
 
   it(`every "${surname}" in the body and highlights is a personMention of this person`, () => {
@@ -511,5 +536,38 @@ describe('quoted passages in the seed', () => {
       expect(passages.includes(name), `QUOTED_NAMES "${name}" is not quoted in the seed`).toBe(true)
       expect(quoted.has(name), `"${name}" is a name, not a Quote`).toBe(false)
     }
+  })
+})
+
+// 8. Every article that has a source text renders as that source: content/ and the test content.
+describe('text rendering equals the source', async () => {
+  const folders = [
+    CONTENT_DIR,
+    ...readdirSync(join(ROOT, 'tests', 'fixtures'))
+      .filter((name) => name.startsWith('content-'))
+      .map((name) => join(ROOT, 'tests', 'fixtures', name)),
+  ]
+  const sets = await Promise.all(folders.map((folder) => readDocuments(folder)))
+  const cases = sets.flatMap((documents, i) =>
+    documents.flatMap((document) => {
+      const source = sourceFileOf(document._id)
+      if (document._type !== 'article' || source === undefined) return []
+      return [{ id: document._id, folder: relative(ROOT, folders[i] ?? ''), documents, source }]
+    }),
+  )
+
+  it('covers the article of content/ and both test stories', () => {
+    expect(cases.map(({ id }) => id).sort()).toEqual([
+      'article-first-top-level-us-russia-meeting-after-ukraine-war',
+      'article-testville-ferry-resumes',
+      'article-testville-library-reading-room',
+    ])
+  })
+
+  it.each(cases)('$id ($folder)', ({ id, documents, source }) => {
+    const rendered = readingLines(renderArticle(documents, id, 'text'))
+    expect(rendered, `${id}: its text rendering, line by line`).toEqual(
+      readingLines(readFileSync(source, 'utf8')),
+    )
   })
 })

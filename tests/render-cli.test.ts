@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import type { ContentDocument } from 'us-russia-g20-story'
 import { renderArticle } from 'us-russia-g20-story/render'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentDocuments, ROOT } from './fixtures/render/html.js'
+import { contentDocuments, ROOT, SITE } from './fixtures/render/html.js'
 import { ARTICLE_ID, storyDocuments } from './fixtures/render/story.js'
 
 const SCRIPT = join(ROOT, 'dist/lib/src/cli/bin.js')
@@ -64,7 +64,7 @@ describe('npm run render', () => {
     (format) => {
       const { code, stdout } = render('--id', id, '--format', format)
       expect(code).toBe(0)
-      expect(stdout).toBe(renderArticle(documents, id, format))
+      expect(stdout).toBe(renderArticle(documents, id, format, { site: SITE }))
     },
   )
 
@@ -97,7 +97,7 @@ describe('npm run render', () => {
     expect(render('--out', out).code).toBe(0)
     const { code, stderr } = render('--out', out)
     expect(code).toBe(0)
-    expect(stderr).toMatch(/wrote 10 pages/)
+    expect(stderr).toMatch(/wrote 11 pages/)
     expect(readdirSync(parent)).toEqual(['site'])
     expect(readFileSync(join(out, 'quotes/index.html'), 'utf8')).toContain('<h1>Who said what</h1>')
     expect(

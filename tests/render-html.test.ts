@@ -32,11 +32,12 @@ describe.each(sites)('the site of %s', (_name, documents) => {
   const people = docs.filter((doc) => doc._type === 'person')
   const quotes = docs.filter((doc) => doc._type === 'quote')
 
-  it('has a home page, a page per article and person, and the who-said-what page', () => {
+  it('has a home page, a page per article and person, a who-said-what page per article and their index', () => {
     const expected = [
       'index.html',
       'quotes/index.html',
       ...articles.map((article) => `articles/${article.slug.current}/index.html`),
+      ...articles.map((article) => `quotes/${article.slug.current}/index.html`),
       ...people.map((person) => `people/${person.slug.current}/index.html`),
     ].sort()
     expect(files.map((file) => file.path)).toEqual(expected)
@@ -157,7 +158,8 @@ describe.each(sites)('the site of %s', (_name, documents) => {
         } else {
           expect(['q', 'blockquote']).toContain(element?.tagName)
           const cite = resolveHref(path, attr(element as never, 'cite') ?? '')
-          expect(cite).toEqual({ path: 'quotes/index.html', fragment: quote._id })
+          const quotesPage = `quotes/${article.slug.current}/index.html`
+          expect(cite).toEqual({ path: quotesPage, fragment: quote._id })
         }
         expect(attr(element as never, 'title')).toBeTruthy()
       }
@@ -179,9 +181,14 @@ describe.each(sites)('the site of %s', (_name, documents) => {
     expect(followed).toBeGreaterThan(0)
   })
 
-  it('lists every quote on the who-said-what page, once, under its speaker', () => {
-    const page = pages.get('quotes/index.html') as Page
+  it("lists every quote on its article's who-said-what page, or the index when in none, once, under its speaker", () => {
+    const index = pages.get('quotes/index.html') as Page
     for (const quote of quotes) {
+      const article = articles.find((a) => JSON.stringify(a).includes(`"${quote._id}"`))
+      const page =
+        article === undefined
+          ? index
+          : (pages.get(`quotes/${article.slug.current}/index.html`) as Page)
       const entry = page.byId(quote._id)
       expect(entry?.tagName, quote._id).toBe('li')
       const group = ancestors(entry as never).find((element) => element.tagName === 'section')
@@ -245,7 +252,8 @@ describe('the site of content/, for this story', () => {
   })
 
   it('shows unnamed sources on the who-said-what page as the story attributes them', () => {
-    const headings = (pages.get('quotes/index.html') as Page).all('h2').map((h2) => text(h2))
+    const path = article.path.replace(/^articles\//, 'quotes/')
+    const headings = (pages.get(path) as Page).all('h2').map((h2) => text(h2))
     expect(headings).toContain('a senior US official')
     expect(headings).toContain('A State Department spokesperson')
   })

@@ -41,12 +41,14 @@ describe('--format markdown of the story in content/', () => {
   const markdown = renderArticle(documents, article?._id ?? '', 'markdown')
   const back = readBack(markdown)
 
-  it('links person mentions to person pages and quotes to the who-said-what page', () => {
+  it("links person mentions to person pages and quotes to the article's who-said-what page", () => {
     expect(back.links).toContain('../../people/antony-blinken/index.html')
-    expect(back.links).toContain('../../quotes/index.html#quote-blinken-arms-control')
+    expect(back.links).toContain(
+      '../../quotes/first-top-level-us-russia-meeting-after-ukraine-war/index.html#quote-blinken-arms-control',
+    )
     for (const href of back.links) {
       expect(href).toMatch(
-        /^\.\.\/\.\.\/(people\/[a-z0-9-]+\/index\.html|quotes\/index\.html#quote-[a-z0-9-]+)$/,
+        /^\.\.\/\.\.\/(people\/[a-z0-9-]+\/index\.html|quotes\/[a-z0-9-]+\/index\.html#quote-[a-z0-9-]+)$/,
       )
     }
   })
@@ -114,7 +116,7 @@ describe('--format markdown of the fixture story', () => {
 
   it('gives a quote that contains a person mention one link: the quote wins', () => {
     expect(markdown).toContain(
-      '[Ada Example had asked for more tests](../../quotes/index.html#quote-bo-paraphrase "Reported speech: Bo Sample")',
+      '[Ada Example had asked for more tests](../../quotes/test-ministers-meet/index.html#quote-bo-paraphrase "Reported speech: Bo Sample")',
     )
   })
 })

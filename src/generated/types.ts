@@ -49,6 +49,10 @@ export type Article = {
    */
   datePublished: string
   /**
+   * The language the article is written in, as a BCP 47 tag (`en`, `en-GB`, `de`). It becomes the page's `<html lang>`, JSON-LD `inLanguage` and ninjs `language`. Without it, the article is in the site's default language (`language` in site.config.json).
+   */
+  language?: LanguageTag
+  /**
    * Where the story was filed, as printed before the first paragraph (for example NEW DELHI).
    */
   dateline?: NonBlankText
@@ -77,6 +81,10 @@ export type Key = string
  * Text with at least one character that is not whitespace: a value of only spaces, tabs, line breaks or no-break spaces would render as nothing.
  */
 export type NonBlankText = string
+/**
+ * A well-formed BCP 47 language tag (RFC 5646): a language subtag, then optional extended language, script, region, variant, extension and private-use subtags joined by hyphens, such as `en`, `en-GB`, `pt-BR` or `sr-Latn-RS`; or a private-use tag (`x-...`). The language subtag is the 2- or 3-letter ISO 639 code: the grammar's 4- to 8-letter language subtags are reserved, and none is registered, so a word such as `english` is refused. Irregular grandfathered tags such as `i-klingon` are not accepted either: use their preferred value.
+ */
+export type LanguageTag = string
 /**
  * Sanity's own slug type: the URL segment of a page.
  */
@@ -526,6 +534,27 @@ export type Quote = {
    * Where or when the words were said, as the story gives it.
    */
   occasion?: NonBlankText
+}
+/**
+ * site.config.json, at the package root: the site's settings. Every absolute URL the build writes (canonical links, JSON-LD `@id` and `url`, ninjs `uri` and the links in ninjs bodies) is made from `url`. Without the file the site is built with relative links, and the exports that need absolute URLs say so.
+ */
+export type SiteConfig = {
+  /**
+   * The schema of this file, for editors: `./schemas/site-config.schema.json`.
+   */
+  $schema?: string
+  /**
+   * The absolute http(s) URL the site is published at, such as `https://news.example.org/`: no query, no fragment. A URL without a final `/` is read as if it had one.
+   */
+  url: string
+  /**
+   * The site's name, shown in the site header and given as the `WebSite` the articles are part of in JSON-LD.
+   */
+  name: NonBlankText
+  /**
+   * The site's default language, as a BCP 47 tag: the `<html lang>` of the pages that are not one article's (home, people, who said what), and the language of an article that has no `language` of its own.
+   */
+  language: LanguageTag
 }
 
 /** Any document this package defines. */

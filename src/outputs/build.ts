@@ -1,18 +1,31 @@
 import { packageRoot } from '../package-root.js'
-import { ninjsFiles } from '../render/ninjs.js'
+import { NINJS_NEEDS_SITE_URL, ninjsFiles } from '../render/ninjs.js'
 import { renderSite } from '../render/site.js'
 import { renderDataset } from '../sanity/dataset.js'
+import { readSiteConfig, type SiteConfig } from '../site-config.js'
 import { validateContent } from '../validator/validate.js'
 import { type BuildOptions, type BuildResult, type BuildSteps, runBuild } from './pipeline.js'
 
-/** The real steps: the package's validator (one read), then the site, the Sanity import file and the ninjs export. */
-export const BUILD_STEPS: BuildSteps = {
-  read: (contentDir) => validateContent(contentDir),
-  outputs: [
-    { name: 'site', render: (documents) => renderSite(documents) },
-    { name: 'sanity', render: (documents, { contentDir }) => renderDataset(documents, contentDir) },
-    { name: 'ninjs', render: (documents) => ninjsFiles(documents) },
-  ],
+/**
+ * The real steps: the package's validator (one read), then the site, the Sanity import file and
+ * the ninjs export, made with the site's settings (`undefined`: no site.config.json).
+ */
+export function buildSteps(site: SiteConfig | undefined): BuildSteps {
+  return {
+    read: (contentDir) => validateContent(contentDir),
+    outputs: [
+      { name: 'site', render: (documents) => renderSite(documents, { site }) },
+      {
+        name: 'sanity',
+        render: (documents, { contentDir }) => renderDataset(documents, contentDir),
+      },
+      {
+        name: 'ninjs',
+        render: (documents) => ninjsFiles(documents, { site }),
+        notice: site === undefined ? NINJS_NEEDS_SITE_URL : undefined,
+      },
+    ],
+  }
 }
 
 /**
@@ -24,10 +37,15 @@ export const BUILD_STEPS: BuildSteps = {
  * else under `dist/` (the compiled library in `dist/lib`) is touched. An output folder that holds
  * anything the build did not write (a file of yours in `dist/site`) is never replaced.
  *
+ * The site's settings come from `<root>/site.config.json`: with it, canonical links, JSON-LD and
+ * ninjs are absolute; without it, links are relative and the result's `notices` say what lacks.
+ *
  * @param options.root Package folder with `content/`; default this package.
  * @throws {BuildError} when rendering or writing fails; the old site is then left in place.
  * @throws {OutputFolderError} when an output folder may not be replaced; nothing was changed.
+ * @throws {SiteConfigError} when site.config.json is not valid; nothing was read or written.
  */
-export function build(options: BuildOptions = {}): Promise<BuildResult> {
-  return runBuild(BUILD_STEPS, { root: packageRoot(), ...options })
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const settings = { root: packageRoot(), ...options }
+  return runBuild(buildSteps(readSiteConfig(settings.root)), settings)
 }

@@ -17,6 +17,8 @@ export interface BuildOutput {
     documents: ContentDocument[],
     source: { contentDir: string },
   ): OutputFile[] | Promise<OutputFile[]>
+  /** What a reader of the output should know, such as a setting it was made without. */
+  notice?: string | undefined
 }
 
 /** The steps a build runs, in order: read and validate the content (once), render each output. */
@@ -51,7 +53,15 @@ export interface BuiltOutput extends WriteStats {
 
 /** Outcome of a build. When `ok` is false, nothing was written. */
 export type BuildResult =
-  | { ok: true; documents: number; problems: Diagnostic[]; outputs: BuiltOutput[]; ms: number }
+  | {
+      ok: true
+      documents: number
+      problems: Diagnostic[]
+      outputs: BuiltOutput[]
+      /** The outputs' notices (see {@link BuildOutput.notice}). */
+      notices: string[]
+      ms: number
+    }
   | { ok: false; documents: number; problems: Diagnostic[]; ms: number }
 
 /** A build step failed for a reason other than the content's problems (a renderer bug, a full disk). */
@@ -131,6 +141,7 @@ export async function runBuild(
     documents: documents.length,
     problems: report.problems,
     outputs,
+    notices: steps.outputs.flatMap(({ notice }) => (notice === undefined ? [] : [notice])),
     ms: elapsed(),
   }
 }

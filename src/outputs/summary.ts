@@ -27,13 +27,17 @@ export function formatOutput(output: BuiltOutput, from: string = process.cwd()):
   return `${displayPath(output.dir, from)}: ${counts.join(', ')}, ${formatBytes(output.bytes)}`
 }
 
-/** What a build wrote: `Built dist/site: 4 pages, 4 files, 60.1 kB; dist/sanity: 1 file, 27.3 kB from 29 documents in 95 ms.` */
+/**
+ * What a build wrote: `Built dist/site: 4 pages, 4 files, 60.1 kB; dist/sanity: 1 file, 27.3 kB
+ * from 29 documents in 95 ms.`, then each of the build's notices on a line of its own.
+ */
 export function builtLine(
   result: BuildResult & { ok: true },
   from: string = process.cwd(),
 ): string {
   const outputs = result.outputs.map((output) => formatOutput(output, from)).join('; ')
-  return `Built ${outputs} from ${plural(result.documents, 'document')} in ${result.ms} ms.`
+  const built = `Built ${outputs} from ${plural(result.documents, 'document')} in ${result.ms} ms.`
+  return [built, ...result.notices].join('\n')
 }
 
 /** The validation report of a build's problems (one line each, then a summary), as `npm run validate` prints it. */

@@ -8,7 +8,8 @@ import type { RenderOptions } from './site.js'
 /**
  * The schema.org `NewsArticle` of one article, as a plain object: the same structured data its
  * page on the site carries (headline, dates, people named, quotations with their speakers).
- * `@id`s and links are relative to the article's page, `articles/<slug>/index.html`. To put it in
+ * With `options.site`, every `@id` and link is absolute, made from its `url`; without it they are
+ * relative to the article's page, `articles/<slug>/index.html`. To put it in
  * a page of your own, serialise it with `serializeJsonForScript` inside
  * `<script type="application/ld+json">`.
  *
@@ -22,5 +23,5 @@ export function renderArticleJsonLd(
 ): Record<string, unknown> {
   const index = indexContent(documents)
   const article = renderableArticle(index, articleId)
-  return articleJsonLd(article, index, articlePage(article), options.imageUrl)
+  return articleJsonLd(article, index, articlePage(article), options)
 }

@@ -25,9 +25,9 @@ import { escapeAttribute, escapeText } from './escape.js'
 import { attributes, element } from './html.js'
 import type { PageIds } from './ids.js'
 import type { NestedLinks } from './nested-links.js'
-import { personLink, QUOTES_PAGE } from './paths.js'
+import { personLink } from './paths.js'
 import { figureHtml, type ImageUrlBuilder } from './photo.js'
-import { encodeSegment, relativeHref, safeHref } from './url.js'
+import { encodeSegment, hrefFrom, safeHref } from './url.js'
 
 /** What the components of one page need to know. */
 export interface HtmlContext {
@@ -36,6 +36,10 @@ export interface HtmlContext {
   documentId: string
   /** The page's path from the site root, for relative links. */
   page: string
+  /** The site's absolute URL: links are absolute with it (ninjs bodies), relative without. */
+  base?: string
+  /** The article's who-said-what page, which each quotation's `cite` points into. */
+  quotesPage: string
   ids: PageIds
   links: NestedLinks
   /** The page's heading outline so far: the level of the last heading (the h1 is 1). */
@@ -203,7 +207,7 @@ function personMention(
  * A quotation: `<q>` for quoted words (the content keeps its own quotation marks, and the page's
  * CSS turns off the ones `<q>` would add), a `<span>` for a paraphrase, which is the story's
  * wording and not quoted words. Either carries the quote's id (first place only), its speaker as
- * `title`, and (`<q>`) a `cite` link to the quote on the who-said-what page.
+ * `title`, and (`<q>`) a `cite` link to the quote on the article's who-said-what page.
  */
 function quotation(
   options: PortableTextMarkComponentOptions<Quotation>,
@@ -240,7 +244,7 @@ interface LinkAttributes {
 interface QuoteStrings {
   id: string
   title: string
-  /** `#…`, the quote's place on the who-said-what page, escaped for an attribute. */
+  /** `#…`, the quote's place on a who-said-what page, escaped for an attribute. */
   fragment: string
 }
 
@@ -287,20 +291,20 @@ function remember<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key: K, v
  * and quotes again and again, and each costs a relative path and escaping.
  */
 function linkAttributes(context: HtmlContext): LinkAttributes {
-  const { index, page } = context
+  const { index } = context
   const people = new Map<Person, string>()
   const quotedWords = new Map<Quote, string>()
   const paraphrases = new Map<Quote, string>()
-  // relativeHref(page, QUOTES_PAGE, anchor) is this path, `#` and the encoded anchor: the path is
+  // hrefFrom(context, context.quotesPage, anchor) is this path, `#` and the encoded anchor: the path is
   // worked out once a page, the anchor once a quote. Escaping goes character by character, so
   // the two escaped halves make the escaped whole.
   let quotesPage: string | undefined
   const cite = (quote: Quote) => {
-    quotesPage ??= escapeAttribute(relativeHref(page, QUOTES_PAGE))
+    quotesPage ??= escapeAttribute(hrefFrom(context, context.quotesPage))
     return `${quotesPage}${quoteStringsOf(quote, index).fragment}`
   }
   const personAttributes = (person: Person) => {
-    const { href, title } = personLink(page, person)
+    const { href, title } = personLink(context, person)
     const titles = stringsOf(index).people
     const titleAttribute = titles.get(person) ?? remember(titles, person, attributes({ title }))
     return `${attributes({ class: 'person', href })}${titleAttribute}`
@@ -331,5 +335,5 @@ export function attributionOf(quote: Quote, index: ContentIndex): string {
 function photoEmbed(value: PhotoEmbed, context: HtmlContext): string {
   const photo = context.index.photos.get(value.photo._ref)
   if (photo === undefined) return missing(context)('photo reference', value.photo._ref)
-  return `${figureHtml(photo, context.page, context.imageUrl)}\n`
+  return `${figureHtml(photo, context, context.imageUrl)}\n`
 }

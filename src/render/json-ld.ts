@@ -11,53 +11,72 @@
  *   `creditText`, schema.org's free-text credit.
  * - A paraphrase is the story's wording, not quoted words: it is not a `Quotation` at all.
  * - No author, publisher or image URL is invented: only what the documents hold.
- * - `@id`s and URLs are relative to the page, like every link of the site.
+ * - `@id`s and URLs are absolute, made from site.config.json's `url`, when the site has one (a
+ *   receiver can resolve them); without it they are relative to the page, like every link of the
+ *   site. The article's own `@id` and `url` (its canonical URL) exist only then.
+ * - `inLanguage` is the article's language (its own, else the site's default).
  */
 import type { Article, Person, Photo, Quote } from '../generated/types.js'
+import type { SiteConfig } from '../site-config.js'
 import { type ContentIndex, peopleIn, quoteAnchor, quotesIn, speakerOf } from './content-index.js'
 import { machineDate } from './dates.js'
+import { articleLanguage } from './language.js'
 import { personPage } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
-import { relativeHref } from './url.js'
+import { hrefFrom, type LinkOrigin, pageOf } from './url.js'
 
 type JsonLd = Record<string, unknown>
+
+/** What the structured data of a page depends on besides the documents. */
+export interface JsonLdOptions {
+  imageUrl?: ImageUrlBuilder | undefined
+  /** The site's settings: with them every IRI is absolute. */
+  site?: SiteConfig | undefined
+}
 
 /** The `NewsArticle` of an article page. */
 export function articleJsonLd(
   article: Article,
   index: ContentIndex,
   page: string,
-  imageUrl?: ImageUrlBuilder,
+  options: JsonLdOptions = {},
 ): JsonLd {
+  const { site, imageUrl } = options
+  const from: LinkOrigin = { page, base: site?.url }
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
   const people = peopleIn(article, index)
   const quotations = quotesIn(article, index).filter((quote) => quote.kind !== 'paraphrase')
+  const url = site === undefined ? undefined : hrefFrom(from, page)
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
+    '@id': url,
+    url,
     headline: article.headline,
     description: article.standfirst,
     datePublished: machineDate(article.datePublished),
     dateline: article.dateline,
-    inLanguage: 'en',
-    image: photo === undefined ? undefined : imageObject(photo, page, imageUrl),
-    about: nonEmpty(subjectsOf(article, photo, people).map((person) => personLd(person, page))),
-    mentions: nonEmpty(people.map((person) => personLd(person, page))),
-    hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, page))),
+    inLanguage: articleLanguage(article, site),
+    isPartOf:
+      site === undefined ? undefined : { '@type': 'WebSite', name: site.name, url: site.url },
+    image: photo === undefined ? undefined : imageObject(photo, from, imageUrl),
+    about: nonEmpty(subjectsOf(article, photo, people).map((person) => personLd(person, from))),
+    mentions: nonEmpty(people.map((person) => personLd(person, from))),
+    hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, from))),
   })
 }
 
 /** The `ProfilePage` of a person page. */
-export function personJsonLd(person: Person, page: string): JsonLd {
+export function personJsonLd(person: Person, page: string, site?: SiteConfig): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'ProfilePage',
-    mainEntity: personLd(person, page),
+    mainEntity: personLd(person, { page, base: site?.url }),
   }
 }
 
-function personLd(person: Person, page: string): JsonLd {
-  const url = relativeHref(page, personPage(person))
+function personLd(person: Person, from: LinkOrigin): JsonLd {
+  const url = hrefFrom(from, personPage(person))
   return compact({
     '@type': 'Person',
     '@id': `${url}#person`,
@@ -68,24 +87,24 @@ function personLd(person: Person, page: string): JsonLd {
   })
 }
 
-function imageObject(photo: Photo, page: string, imageUrl?: ImageUrlBuilder): JsonLd {
+function imageObject(photo: Photo, from: LinkOrigin, imageUrl?: ImageUrlBuilder): JsonLd {
   const asset = imageAsset(photo)
   return compact({
     '@type': 'ImageObject',
     caption: photo.caption,
     description: photo.alt,
     creditText: photo.credit,
-    contentUrl: asset === undefined ? undefined : imageSource(asset, photo, page, imageUrl),
+    contentUrl: asset === undefined ? undefined : imageSource(asset, photo, from, imageUrl),
   })
 }
 
-function quotationLd(quote: Quote, index: ContentIndex, page: string): JsonLd {
+function quotationLd(quote: Quote, index: ContentIndex, from: LinkOrigin): JsonLd {
   const speaker = speakerOf(quote, index)
   return compact({
     '@type': 'Quotation',
-    '@id': `#${quoteAnchor(quote._id)}`,
+    '@id': hrefFrom(from, pageOf(from), quoteAnchor(quote._id)),
     text: quote.text,
-    creator: speaker.kind === 'person' ? personLd(speaker.person, page) : undefined,
+    creator: speaker.kind === 'person' ? personLd(speaker.person, from) : undefined,
     creditText: speaker.kind === 'attribution' ? speaker.text : undefined,
   })
 }

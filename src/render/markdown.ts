@@ -1,6 +1,6 @@
 /**
  * An article as Markdown (CommonMark), built with @portabletext/markdown. Person mentions link to
- * the person's page and quotes to their entry on the who-said-what page, with the speaker as the
+ * the person's page and quotes to their entry on the article's who-said-what page, with the speaker as the
  * link title. Links are relative to the article's folder in the site (`articles/<slug>/`), like
  * the HTML page's. Every character Markdown gives a meaning to is escaped in the text, and raw
  * HTML from the content cannot reach the output.
@@ -36,7 +36,7 @@ import {
 } from './escape.js'
 import { highlightsAsList } from './highlights.js'
 import { NestedLinks } from './nested-links.js'
-import { articlePage, personLink, QUOTES_PAGE } from './paths.js'
+import { articlePage, articleQuotesPage, personLink } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { relativeHref, safeHref } from './url.js'
 
@@ -221,7 +221,11 @@ function quotation(
   context: MarkdownContext,
 ): string {
   const quote = context.index.quotes.get(options.value?.quote._ref ?? '') as Quote
-  const href = relativeHref(context.page, QUOTES_PAGE, quoteAnchor(quote._id))
+  const href = relativeHref(
+    context.page,
+    articleQuotesPage(context.article),
+    quoteAnchor(quote._id),
+  )
   const title = attributionOf(quote, context.index)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }

@@ -5,12 +5,17 @@
  * - Dates: every ninjs date of a news item is a full date-time. A `datePublished` that is a date
  *   alone (the seed gives no time) is left out rather than padded with an invented 00:00; a
  *   date-time `datePublished` becomes `firstCreated`.
- * - The body is the article page's own body HTML, links relative to that page, as on the site.
+ * - The body is the article page's own body HTML. With the site's URL (site.config.json) its
+ *   links and image sources are absolute, so a receiver can follow them; without it they are
+ *   relative to the article's page, as on the site, and the build says so
+ *   ({@link NINJS_NEEDS_SITE_URL}).
  * - People carry no job title: ninjs `people` has no field for one. No byline (`by`) and no photo
  *   credit or rendition URL unless the content has them.
  */
 import type { Article, ContentDocument, Person, Photo } from '../generated/types.js'
+import type { SiteConfig } from '../site-config.js'
 import { type ContentIndex, indexContent, peopleIn, quotesIn, speakerOf } from './content-index.js'
+import { articleLanguage } from './language.js'
 import { bodyTextWithoutCaptions, countText } from './ninjs-count.js'
 import type {
   NinjsDocument,
@@ -28,19 +33,23 @@ import { safeHref } from './url.js'
 /** The schema a document says it conforms to: the `$id` of the official ninjs 3.1 JSON Schema. */
 export const NINJS_SCHEMA_ID = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#'
 
-/**
- * The story's language. The content model has no language field; the site declares the same
- * (`<html lang="en">`, JSON-LD `inLanguage`), and the tests hold the two together.
- */
-const LANGUAGE = 'en'
+/** What the build says when it writes ninjs without the site's URL. */
+export const NINJS_NEEDS_SITE_URL =
+  'ninjs: no site.config.json, so document URIs use the placeholder https://us-russia-g20-story.example/ and links in the bodies are relative, which a receiver cannot resolve. Add site.config.json with the site\'s "url" (see the README, "Site settings").'
 
 /** Options for {@link renderNinjs}. */
 export interface NinjsOptions {
   /**
    * Absolute http(s) URL ending in `/` that document URIs are built on (`<base>documents/<_id>`).
-   * Default `https://us-russia-g20-story.example/`, a reserved domain that is nobody's address.
+   * Default: the site's `url`, else `https://us-russia-g20-story.example/`, a reserved domain
+   * that is nobody's address.
    */
   uriBase?: string
+  /**
+   * The site's settings (site.config.json): the language of an article without its own, and
+   * the URL that makes the links in the body absolute.
+   */
+  site?: SiteConfig
   /**
    * Where photo images are served from, as for the site. A rendition gets an `href` only when
    * this returns an absolute http(s) URL; no URL is made up otherwise.
@@ -101,9 +110,9 @@ export function articleToNinjs(
   index: ContentIndex,
   options: NinjsOptions = {},
 ): NinjsDocument {
-  const base = uriBase(options.uriBase)
-  const { imageUrl } = options
-  const sections = articleSections(article, index, { imageUrl })
+  const { imageUrl, site } = options
+  const base = uriBase(options.uriBase ?? site?.url)
+  const sections = articleSections(article, index, { imageUrl, base: site?.url })
   const counts = countText(bodyTextWithoutCaptions(article, index))
   return withoutUndefined({
     uri: documentUri(base, article._id),
@@ -111,7 +120,7 @@ export function articleToNinjs(
     type: 'text',
     representationType: 'full',
     firstCreated: dateTimeOrUndefined(article.datePublished),
-    language: LANGUAGE,
+    language: articleLanguage(article, site),
     slugline: article.slug.current,
     located: article.dateline,
     headlines: [plain('main', article.headline)],

@@ -3,13 +3,18 @@
  * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
  */
 import type { Article, Person } from '../generated/types.js'
-import { relativeHref } from './url.js'
+import { hrefFrom, type LinkOrigin } from './url.js'
 
 /** The home page: the list of articles and people. */
 export const HOME_PAGE = 'index.html'
 
-/** The "who said what" page: every quote, grouped by speaker. */
+/** The index of the "who said what" pages: each article's, and the quotes placed in none. */
 export const QUOTES_PAGE = 'quotes/index.html'
+
+/** An article's "who said what" page: the quotes it carries, grouped by speaker. */
+export function articleQuotesPage(article: Article): string {
+  return `quotes/${article.slug.current}/index.html`
+}
 
 /** The page of an article. */
 export function articlePage(article: Article): string {
@@ -21,8 +26,8 @@ export function personPage(person: Person): string {
   return `people/${person.slug.current}/index.html`
 }
 
-/** A link to a person's page from the page at `fromPage`, titled with their name and role. */
-export function personLink(fromPage: string, person: Person): { href: string; title: string } {
+/** A link to a person's page from the page `from`, titled with their name and role. */
+export function personLink(from: LinkOrigin, person: Person): { href: string; title: string } {
   const title = person.role === undefined ? person.name : `${person.name}, ${person.role}`
-  return { href: relativeHref(fromPage, personPage(person)), title }
+  return { href: hrefFrom(from, personPage(person)), title }
 }

@@ -6,7 +6,7 @@ import type { Photo } from '../generated/types.js'
 import { RenderError } from './errors.js'
 import { escapeText } from './escape.js'
 import { attributes, element } from './html.js'
-import { relativeHref, safeHref } from './url.js'
+import { hrefFrom, type LinkOrigin, safeHref } from './url.js'
 
 /** A Sanity image asset, read from its reference `image-<hash>-<width>x<height>-<format>`. */
 export interface ImageAsset {
@@ -42,13 +42,13 @@ export const localImagePath: ImageUrlBuilder = (asset) =>
   `images/${asset.hash}-${asset.width}x${asset.height}.${asset.format}`
 
 /**
- * The `src` of an asset's image on `page`.
+ * The `src` of an asset's image on the page `from` (absolute when `from` has a base).
  * @throws {RenderError} when the builder returns a URL that is not http(s) or a relative path.
  */
 export function imageSource(
   asset: ImageAsset,
   photo: Photo,
-  page: string,
+  from: LinkOrigin,
   build: ImageUrlBuilder = localImagePath,
 ): string {
   const url = build(asset, photo)
@@ -61,7 +61,7 @@ export function imageSource(
       pointer: '/image/asset/_ref',
     })
   }
-  return isSiteRootPath(safe) ? relativeHref(page, safe) : safe
+  return isSiteRootPath(safe) ? hrefFrom(from, safe) : safe
 }
 
 function isSiteRootPath(url: string): boolean {
@@ -72,9 +72,9 @@ function isSiteRootPath(url: string): boolean {
  * The photo as a `<figure>`: the `<img>` with its alt text and size when there is an asset, and a
  * `<figcaption>` with the caption and, when the photo has one, the credit.
  */
-export function figureHtml(photo: Photo, page: string, build?: ImageUrlBuilder): string {
+export function figureHtml(photo: Photo, from: LinkOrigin, build?: ImageUrlBuilder): string {
   const asset = imageAsset(photo)
-  const image = asset === undefined ? '' : `<img${attributesOfImage(asset, photo, page, build)}>`
+  const image = asset === undefined ? '' : `<img${attributesOfImage(asset, photo, from, build)}>`
   const credit =
     photo.credit === undefined ? '' : ` <small class="credit">${escapeText(photo.credit)}</small>`
   return element(
@@ -87,11 +87,11 @@ export function figureHtml(photo: Photo, page: string, build?: ImageUrlBuilder):
 function attributesOfImage(
   asset: ImageAsset,
   photo: Photo,
-  page: string,
+  from: LinkOrigin,
   build?: ImageUrlBuilder,
 ): string {
   return attributes({
-    src: imageSource(asset, photo, page, build),
+    src: imageSource(asset, photo, from, build),
     alt: photo.alt,
     width: asset.width,
     height: asset.height,

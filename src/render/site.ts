@@ -2,6 +2,7 @@
  * The public entry points: the whole static site, or one article in one format.
  */
 import type { ContentDocument } from '../generated/types.js'
+import type { SiteConfig } from '../site-config.js'
 import { indexContent, speakerOf } from './content-index.js'
 import { RenderError } from './errors.js'
 import { articleToMarkdown } from './markdown.js'
@@ -10,8 +11,8 @@ import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
 import { personPageHtml } from './pages/person.js'
-import { quotesPageHtml } from './pages/quotes.js'
-import { articlePage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
+import { articleQuotesPageHtml, quotesIndexHtml } from './pages/quotes.js'
+import { articlePage, articleQuotesPage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { articleToPlainText } from './text.js'
 
@@ -31,6 +32,12 @@ export interface RenderOptions {
    * allows that origin for images.
    */
   imageUrl?: ImageUrlBuilder
+  /**
+   * The site's settings (site.config.json, see `readSiteConfig`): its absolute URL makes the
+   * canonical links and every IRI of the JSON-LD absolute, its language is the pages' default.
+   * Without them links are relative and pages are in the renderer's language, English.
+   */
+  site?: SiteConfig
 }
 
 /** The output formats of {@link renderArticle}. */
@@ -40,9 +47,11 @@ export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
- * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
- * `people/<slug>/index.html` and `quotes/index.html` (who said what). All links are relative.
- * Files come sorted by path.
+ * Renders the static site: `index.html` (articles, newest first, and people),
+ * `articles/<slug>/index.html`, `people/<slug>/index.html`, `quotes/<article slug>/index.html`
+ * (who said what in that article) and `quotes/index.html` (the index of those). Links between
+ * pages are relative; with `options.site`, canonical links and JSON-LD are absolute. Files come
+ * sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
  * dangling reference, a bad slug): the error names the document and the JSON pointer.
@@ -55,15 +64,18 @@ export function renderSite(
   for (const article of index.articles) assertRenderable(article, index)
   for (const quote of index.quotes.values()) speakerOf(quote, index)
   const files: SiteFile[] = [
-    { path: HOME_PAGE, content: homePageHtml(index) },
-    { path: QUOTES_PAGE, content: quotesPageHtml(index) },
-    ...index.articles.map((article) => ({
-      path: articlePage(article),
-      content: articlePageHtml(article, index, options),
-    })),
+    { path: HOME_PAGE, content: homePageHtml(index, options.site) },
+    { path: QUOTES_PAGE, content: quotesIndexHtml(index, options.site) },
+    ...index.articles.flatMap((article) => [
+      { path: articlePage(article), content: articlePageHtml(article, index, options) },
+      {
+        path: articleQuotesPage(article),
+        content: articleQuotesPageHtml(article, index, options.site),
+      },
+    ]),
     ...[...index.people.values()].map((person) => ({
       path: personPage(person),
-      content: personPageHtml(person, index),
+      content: personPageHtml(person, index, options.site),
     })),
   ]
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

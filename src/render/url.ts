@@ -75,3 +75,27 @@ export function relativeHref(fromPage: string, toPage: string, fragment?: string
   const path = `${up}${to.slice(common).join('/')}`
   return fragment === undefined ? path : `${path}#${encodeSegment(fragment)}`
 }
+
+/**
+ * Where a page's links start: the page's path from the site root, and, when links must be
+ * absolute (JSON-LD, ninjs), the site's absolute URL ending in `/` (site.config.json's `url`).
+ * A bare path is a page whose links are relative.
+ */
+export type LinkOrigin = string | { page: string; base?: string | undefined }
+
+/**
+ * The href from `origin` to the page `toPage` (a path from the site root), and to `fragment` in
+ * it: relative, as {@link relativeHref} makes it (`#fragment` alone on the same page), or, with a
+ * base, absolute, a folder's `index.html` left out as web servers serve it for the folder.
+ */
+export function hrefFrom(origin: LinkOrigin, toPage: string, fragment?: string): string {
+  const { page, base } = typeof origin === 'string' ? { page: origin, base: undefined } : origin
+  const hash = fragment === undefined ? '' : `#${encodeSegment(fragment)}`
+  if (base !== undefined) return `${base}${toPage.replace(/(^|\/)index\.html$/, '$1')}${hash}`
+  return toPage === page && fragment !== undefined ? hash : relativeHref(page, toPage, fragment)
+}
+
+/** The page's own path, whatever the origin. */
+export function pageOf(origin: LinkOrigin): string {
+  return typeof origin === 'string' ? origin : origin.page
+}

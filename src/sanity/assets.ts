@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, sep } from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import type { ContentDocument } from '../generated/types.js'
 import { imageInfo } from './image-size.js'
@@ -29,39 +29,66 @@ export class PhotoBinaryError extends Error {
     message: string,
     /** The photo the binary is for. */
     readonly documentId: string,
-    /** The binary's file name, in the `photos` folder of the content. */
+    /** The binary's path, relative to the content folder (`photos/<id>.jpg` by default). */
     readonly file: string,
   ) {
     super(message)
   }
 }
 
-/** Find and read `content/photos/<id>.{jpg,jpeg,png,webp}` for each photo; photos without one are left out. */
+/**
+ * Find and read each photo's binary, `<id>.{jpg,jpeg,png,webp}` beside its JSON: in whatever
+ * folder of `contentDir` it is (`photos/` by default, or a story's own folder), skipping
+ * dot-folders as `validate` does. Photos without one are left out.
+ *
+ * @throws {PhotoBinaryError} when a binary is not an image, or a photo has two binaries.
+ */
 export async function findPhotoBinaries(
   contentDir: string,
   documents: readonly ContentDocument[],
 ): Promise<Map<string, PhotoBinary>> {
   const found = new Map<string, PhotoBinary>()
-  for (const doc of documents) {
-    if (doc._type !== 'photo') continue
-    for (const ext of PHOTO_EXTENSIONS) {
-      const file = `${doc._id}.${ext}`
-      const bytes = await readFile(join(contentDir, 'photos', file)).catch(() => null)
-      if (!bytes) continue
-      const info = imageInfo(bytes)
-      if (!info)
-        throw new PhotoBinaryError(
-          `content/photos/${file} is not a PNG, JPEG or WebP image (or is damaged): replace it.`,
-          doc._id,
-          file,
-        )
-      const sha1 = createHash('sha1').update(bytes).digest('hex')
-      const assetId = `image-${sha1}-${info.width}x${info.height}-${info.format}`
-      found.set(doc._id, { documentId: doc._id, file, bytes, sha1, assetId })
-      break
-    }
+  const photos = documents.filter((doc) => doc._type === 'photo')
+  if (photos.length === 0) return found
+  const binaries = await imageFiles(contentDir)
+  for (const doc of photos) {
+    const paths = PHOTO_EXTENSIONS.flatMap((ext) => binaries.get(`${doc._id}.${ext}`) ?? [])
+    if (paths.length > 1)
+      throw new PhotoBinaryError(
+        `Photo "${doc._id}" has ${paths.length} images: ${paths.map((path) => `content/${path}`).join(', ')}. Keep one, beside the photo's JSON.`,
+        doc._id,
+        paths[0] ?? '',
+      )
+    const [path] = paths
+    if (path === undefined) continue
+    const bytes = await readFile(join(contentDir, path))
+    const info = imageInfo(bytes)
+    if (!info)
+      throw new PhotoBinaryError(
+        `content/${path} is not a PNG, JPEG or WebP image (or is damaged): replace it.`,
+        doc._id,
+        path,
+      )
+    const file = path.slice(path.lastIndexOf('/') + 1)
+    const sha1 = createHash('sha1').update(bytes).digest('hex')
+    const assetId = `image-${sha1}-${info.width}x${info.height}-${info.format}`
+    found.set(doc._id, { documentId: doc._id, file, bytes, sha1, assetId })
   }
   return found
+}
+
+/** Every image file under `contentDir` by file name, each with its posix paths from there. */
+async function imageFiles(contentDir: string): Promise<Map<string, string[]>> {
+  const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[])
+  const extension = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`)
+  const files = new Map<string, string[]>()
+  for (const name of names.sort()) {
+    const path = name.split(sep).join('/')
+    if (!extension.test(path) || path.split('/').some((part) => part.startsWith('.'))) continue
+    const file = path.slice(path.lastIndexOf('/') + 1)
+    files.set(file, [...(files.get(file) ?? []), path])
+  }
+  return files
 }
 
 /**

@@ -116,7 +116,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
     const place =
       error instanceof PhotoBinaryError
         ? {
-            file: join(displayPath(contentDir), 'photos', error.file),
+            file: join(displayPath(contentDir), error.file),
             documentId: error.documentId,
           }
         : {}

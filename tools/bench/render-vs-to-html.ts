@@ -11,7 +11,7 @@ import { portableTextToHtml } from '../../src/render/components.js'
 import { indexContent } from '../../src/render/content-index.js'
 import { PageIds } from '../../src/render/ids.js'
 import { NestedLinks } from '../../src/render/nested-links.js'
-import { articlePage } from '../../src/render/paths.js'
+import { articlePage, articleQuotesPage } from '../../src/render/paths.js'
 import { median } from './measure.js'
 import { type BenchContext, figure, medianOf, type Suite, type SuiteResult } from './suite.js'
 
@@ -41,6 +41,7 @@ export async function bodyRenderers(): Promise<BodyRenderers> {
         index,
         documentId: article._id,
         page,
+        quotesPage: articleQuotesPage(article),
         ids: new PageIds(),
         links: new NestedLinks(),
         outline: { level: 1 },

@@ -19,6 +19,7 @@ import {
 } from '../../outputs/output-folder.js'
 import { packageRoot } from '../../package-root.js'
 import { RenderError, UnknownArticleError } from '../../render/errors.js'
+import { NINJS_NEEDS_SITE_URL } from '../../render/ninjs.js'
 import {
   ARTICLE_FORMATS,
   type ArticleFormat,
@@ -26,6 +27,7 @@ import {
   renderSite,
 } from '../../render/site.js'
 import { format as formatReport } from '../../report/pretty.js'
+import { readSiteConfig } from '../../site-config.js'
 import { exitCode, validateContent } from '../../validator/validate.js'
 import { parseCommandLine, requireFolder, UsageError } from '../command-line.js'
 
@@ -128,18 +130,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(formatReport(report, { color: process.stderr.isTTY }))
     return exitCode(report)
   }
+  // The package's settings: a bad site.config.json escapes to the program, which exits 2.
+  const site = readSiteConfig(packageRoot())
+  if (site === undefined && parsed.format === 'ninjs')
+    process.stderr.write(`render: ${NINJS_NEEDS_SITE_URL}\n`)
   try {
     if (out === undefined) {
       // --id without --out: the article goes to stdout.
-      process.stdout.write(renderArticle(documents, parsed.id ?? '', parsed.format))
+      process.stdout.write(renderArticle(documents, parsed.id ?? '', parsed.format, { site }))
       return 0
     }
     if (parsed.id === undefined) {
-      const stats = await replaceOutputFolder(out, renderSite(documents), folderOptions)
+      const stats = await replaceOutputFolder(out, renderSite(documents, { site }), folderOptions)
       process.stderr.write(`render: wrote ${stats.pages} pages (${stats.bytes} bytes) to ${out}\n`)
       return 0
     }
-    const rendered = renderArticle(documents, parsed.id, parsed.format)
+    const rendered = renderArticle(documents, parsed.id, parsed.format, { site })
     const article = documents.find((document) => document._id === parsed.id)
     const folder = article?._type === 'article' ? article.slug.current : parsed.id
     const path =

@@ -4,6 +4,7 @@
  */
 
 import type { Article, Quote } from '../../generated/types.js'
+import type { SiteConfig } from '../../site-config.js'
 import { type HtmlContext, portableTextToHtml } from '../components.js'
 import { type ContentIndex, quoteAnchor, quotesIn, speakerOf } from '../content-index.js'
 import { datelineOf } from '../dateline.js'
@@ -13,8 +14,9 @@ import { highlightsAsList } from '../highlights.js'
 import { element } from '../html.js'
 import { PageIds } from '../ids.js'
 import { articleJsonLd } from '../json-ld.js'
+import { articleLanguage } from '../language.js'
 import { NestedLinks } from '../nested-links.js'
-import { articlePage, QUOTES_PAGE } from '../paths.js'
+import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
 import { encodeSegment, relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
@@ -22,7 +24,9 @@ import { speakerHtml } from './quote-entry.js'
 
 /** Options for article pages. */
 export interface ArticlePageOptions {
-  imageUrl?: ImageUrlBuilder
+  imageUrl?: ImageUrlBuilder | undefined
+  /** The site's settings: language default, canonical link, absolute JSON-LD. */
+  site?: SiteConfig | undefined
 }
 
 /** The HTML document of `article`'s page. */
@@ -56,8 +60,10 @@ export function articlePageHtml(
     title: article.headline,
     description: article.standfirst,
     main: parts.filter((part) => part !== '').join('\n'),
-    jsonLd: articleJsonLd(article, index, page, options.imageUrl),
+    jsonLd: articleJsonLd(article, index, page, options),
     imageOrigins: originsOf(imageSources(article, index, page, options.imageUrl)),
+    lang: articleLanguage(article, options.site),
+    site: options.site,
   })
 }
 
@@ -74,18 +80,21 @@ export interface ArticleSections {
 /**
  * The highlights and body exactly as the article page shows them. They are rendered in page order
  * with one page context, because the first place a quote is marked claims its HTML id; the ninjs
- * export takes its body from here, so it cannot drift from the page.
+ * export takes its body from here, so it cannot drift from the page. With `options.base` (the
+ * site's absolute URL) every link and image source is absolute, as a receiver of ninjs needs.
  */
 export function articleSections(
   article: Article,
   index: ContentIndex,
-  options: ArticlePageOptions = {},
+  options: { imageUrl?: ImageUrlBuilder | undefined; base?: string | undefined } = {},
 ): ArticleSections {
   const page = articlePage(article)
   const context: HtmlContext = {
     index,
     documentId: article._id,
     page,
+    base: options.base,
+    quotesPage: articleQuotesPage(article),
     ids: new PageIds(),
     links: new NestedLinks(),
     outline: { level: 1 },
@@ -124,7 +133,7 @@ function quotedInStoryHtml(article: Article, index: ContentIndex, page: string):
     '<ol>',
     ...items,
     '</ol>',
-    `<p><a href="${relativeHref(page, QUOTES_PAGE)}">Every quote, by speaker</a></p>`,
+    `<p><a href="${relativeHref(page, articleQuotesPage(article))}">This story’s quotes, by speaker</a></p>`,
     '</aside>',
   ].join('\n')
 }

@@ -1,22 +1,25 @@
 /** The home page: the articles, newest first, and the people the story names. */
 import type { Article } from '../../generated/types.js'
+import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
+import { articleLanguage, siteLanguage } from '../language.js'
 import { articlePage, HOME_PAGE, personPage } from '../paths.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
 /** The HTML document of the home page. */
-export function homePageHtml(index: ContentIndex): string {
+export function homePageHtml(index: ContentIndex, site?: SiteConfig): string {
   const page = HOME_PAGE
-  const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))
+  const lang = siteLanguage(site)
+  const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, lang))
   const main = [
     '<h1>Articles</h1>',
     index.articles.length === 0
       ? '<p>There are no articles yet.</p>'
-      : `<ul class="articles">\n${index.articles.map((article) => articleItem(article, page)).join('\n')}\n</ul>`,
+      : `<ul class="articles">\n${index.articles.map((article) => articleItem(article, page, lang, site)).join('\n')}\n</ul>`,
     '<section aria-labelledby="people">',
     '<h2 id="people">People</h2>',
     people.length === 0
@@ -33,10 +36,18 @@ export function homePageHtml(index: ContentIndex): string {
           .join('\n')}\n</ul>`,
     '</section>',
   ]
-  return htmlDocument({ page, title: 'Articles', main: main.join('\n') })
+  return htmlDocument({ page, title: 'Articles', main: main.join('\n'), site })
 }
 
-function articleItem(article: Article, page: string): string {
+/** An article's entry; in its own language (`lang`) when that is not the page's. */
+function articleItem(
+  article: Article,
+  page: string,
+  pageLanguage: string,
+  site: SiteConfig | undefined,
+): string {
+  const language = articleLanguage(article, site)
+  const lang = language === pageLanguage ? undefined : language
   const date = element(
     'time',
     { datetime: machineDate(article.datePublished) },
@@ -44,5 +55,10 @@ function articleItem(article: Article, page: string): string {
   )
   const standfirst =
     article.standfirst === undefined ? '' : `<p>${escapeText(article.standfirst)}</p>`
-  return `<li>\n<h2>${element('a', { href: relativeHref(page, articlePage(article)) }, escapeText(article.headline))}</h2>\n<p class="date">${date}</p>\n${standfirst}\n</li>`
+  const link = element(
+    'a',
+    { href: relativeHref(page, articlePage(article)) },
+    escapeText(article.headline),
+  )
+  return element('li', { lang }, `\n<h2>${link}</h2>\n<p class="date">${date}</p>\n${standfirst}\n`)
 }

@@ -1,13 +1,16 @@
 /**
- * The HTML document every page shares: language, charset, viewport, title, the inline stylesheet,
- * a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
+ * The HTML document every page shares: language, charset, viewport, title, the canonical link
+ * when the site has a URL, the inline stylesheet, a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
  * navigation, and the page's JSON-LD when it has some.
  */
+
+import type { SiteConfig } from '../../site-config.js'
 import { escapeText, serializeJsonForScript } from '../escape.js'
 import { attributes } from '../html.js'
+import { siteLanguage } from '../language.js'
 import { HOME_PAGE, QUOTES_PAGE } from '../paths.js'
 import { STYLESHEET } from '../styles.js'
-import { relativeHref } from '../url.js'
+import { hrefFrom, relativeHref } from '../url.js'
 
 /** One page of the site. */
 export interface PageContent {
@@ -21,19 +24,26 @@ export interface PageContent {
   jsonLd?: unknown
   /** Origins images on the page load from, besides the site itself. */
   imageOrigins?: readonly string[]
+  /** The page's language, a BCP 47 tag; default the site's. */
+  lang?: string
+  /** The site's settings: its name heads the navigation, and its URL makes the canonical link. */
+  site?: SiteConfig | undefined
 }
 
 /** The whole HTML document of a page. */
 export function htmlDocument(content: PageContent): string {
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html${attributes({ lang: content.lang ?? siteLanguage(content.site) })}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta${attributes({ 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(content.imageOrigins ?? []) })}>`,
     '<meta name="referrer" content="no-referrer">',
     `<title>${titleHtml(content.title)}</title>`,
+    content.site === undefined
+      ? ''
+      : `<link${attributes({ rel: 'canonical', href: hrefFrom({ page: content.page, base: content.site.url }, content.page) })}>`,
     content.description === undefined
       ? ''
       : `<meta${attributes({ name: 'description', content: content.description })}>`,
@@ -43,7 +53,7 @@ export function htmlDocument(content: PageContent): string {
       : `<script type="application/ld+json">\n${serializeJsonForScript(content.jsonLd)}\n</script>`,
     '</head>',
     '<body>',
-    siteHeader(content.page),
+    siteHeader(content.page, content.site),
     `<main>\n${content.main}\n</main>`,
     '</body>',
     '</html>',
@@ -84,11 +94,12 @@ function contentSecurityPolicy(imageOrigins: readonly string[]): string {
   ].join('; ')
 }
 
-function siteHeader(page: string): string {
+function siteHeader(page: string, site: SiteConfig | undefined): string {
   const link = (target: string, text: string) =>
     `<li><a${attributes({ href: relativeHref(page, target), 'aria-current': target === page ? 'page' : undefined })}>${text}</a></li>`
   return [
     '<header class="site-header">',
+    site === undefined ? '' : `<p class="site-name">${escapeText(site.name)}</p>`,
     '<nav aria-label="Site">',
     '<ul>',
     link(HOME_PAGE, 'Articles and people'),
@@ -96,5 +107,7 @@ function siteHeader(page: string): string {
     '</ul>',
     '</nav>',
     '</header>',
-  ].join('\n')
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
 }

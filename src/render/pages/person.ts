@@ -3,6 +3,7 @@
  * said, each quote linked to where it stands, and the articles that name them.
  */
 import type { Person, Quote } from '../../generated/types.js'
+import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, peopleIn } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
@@ -13,7 +14,7 @@ import { htmlDocument } from './layout.js'
 import { quoteEntryHtml } from './quote-entry.js'
 
 /** The HTML document of `person`'s page. */
-export function personPageHtml(person: Person, index: ContentIndex): string {
+export function personPageHtml(person: Person, index: ContentIndex, site?: SiteConfig): string {
   const page = personPage(person)
   const quotes = quotesBy(person, index)
   const articles = index.articles.filter((article) => peopleIn(article, index).includes(person))
@@ -41,7 +42,8 @@ export function personPageHtml(person: Person, index: ContentIndex): string {
     page,
     title: person.role === undefined ? person.name : `${person.name}, ${person.role}`,
     main: main.filter((part) => part !== '').join('\n'),
-    jsonLd: personJsonLd(person, page),
+    jsonLd: personJsonLd(person, page, site),
+    site,
   })
 }
 

@@ -1,13 +1,24 @@
 /**
- * The who-said-what page: every quote, grouped by speaker. A named speaker's group links to their
- * page; an unnamed source is shown exactly as the story attributes it ("a senior US official").
- * Groups follow the order in which their first quote appears in the story.
+ * The who-said-what pages. Each article has one: the quotes it carries, grouped by speaker. A
+ * named speaker's group links to their page; an unnamed source is shown exactly as the story
+ * attributes it ("a senior US official"). Groups follow the order in which their first quote
+ * appears in the story. The index lists the articles' pages, newest first, and the quotes that
+ * stand in no article.
  */
-import type { Quote } from '../../generated/types.js'
-import { type ContentIndex, quoteAnchor, type Speaker, speakerOf } from '../content-index.js'
+import type { Article, Quote } from '../../generated/types.js'
+import type { SiteConfig } from '../../site-config.js'
+import {
+  type ContentIndex,
+  quoteAnchor,
+  quotesIn,
+  type Speaker,
+  speakerOf,
+} from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
-import { QUOTES_PAGE } from '../paths.js'
+import { articleLanguage } from '../language.js'
+import { articlePage, articleQuotesPage, QUOTES_PAGE } from '../paths.js'
+import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 import { firstPlace } from './person.js'
 import { quoteEntryHtml, speakerHtml } from './quote-entry.js'
@@ -17,25 +28,74 @@ interface Group {
   quotes: Quote[]
 }
 
-/** The HTML document of the who-said-what page. */
-export function quotesPageHtml(index: ContentIndex): string {
+/** The HTML document of the index of the who-said-what pages. */
+export function quotesIndexHtml(index: ContentIndex, site?: SiteConfig): string {
   const page = QUOTES_PAGE
-  const groups = groupBySpeaker(index)
+  const unplaced = [...index.quotes.values()].filter((quote) => !index.placements.has(quote._id))
+  const items = index.articles.map((article) => {
+    const count = quotesIn(article, index).length
+    const link = element(
+      'a',
+      { href: relativeHref(page, articleQuotesPage(article)) },
+      escapeText(article.headline),
+    )
+    return `<li>${link} (${count} ${count === 1 ? 'quote' : 'quotes'})</li>`
+  })
   const main = [
     '<h1>Who said what</h1>',
-    '<p>Every quote in the story, grouped by who said it. Unnamed sources are named as the story attributes them.</p>',
-    ...groups.map((group, i) => groupHtml(group, i, index, page)),
+    '<p>The quotes of each story, grouped by who said it.</p>',
+    items.length === 0 ? '<p>There are no articles yet.</p>' : `<ul>\n${items.join('\n')}\n</ul>`,
+    unplaced.length === 0
+      ? ''
+      : [
+          '<section aria-labelledby="unplaced">',
+          '<h2 id="unplaced">Quotes in no article</h2>',
+          ...groupBySpeaker(unplaced, index).map((group, i) => groupHtml(group, i, index, page)),
+          '</section>',
+        ].join('\n'),
   ]
-  return htmlDocument({ page, title: 'Who said what', main: main.join('\n') })
+  return htmlDocument({
+    page,
+    title: 'Who said what',
+    main: main.filter((part) => part !== '').join('\n'),
+    site,
+  })
 }
 
-/** Quotes grouped by speaker: one group per person, one per distinct attribution. */
-export function groupBySpeaker(index: ContentIndex): Group[] {
+/** The HTML document of `article`'s who-said-what page. */
+export function articleQuotesPageHtml(
+  article: Article,
+  index: ContentIndex,
+  site?: SiteConfig,
+): string {
+  const page = articleQuotesPage(article)
+  const groups = groupBySpeaker(quotesIn(article, index), index)
+  const story = element(
+    'a',
+    { href: relativeHref(page, articlePage(article)) },
+    escapeText(article.headline),
+  )
+  const main = [
+    '<h1>Who said what</h1>',
+    `<p>Every quote in ${story}, grouped by who said it. Unnamed sources are named as the story attributes them.</p>`,
+    ...groups.map((group, i) => groupHtml(group, i, index, page)),
+  ]
+  return htmlDocument({
+    page,
+    title: `Who said what: ${article.headline}`,
+    main: main.join('\n'),
+    lang: articleLanguage(article, site),
+    site,
+  })
+}
+
+/** `quotes` grouped by speaker: one group per person, one per distinct attribution. */
+export function groupBySpeaker(quotes: readonly Quote[], index: ContentIndex): Group[] {
   const groups = new Map<string, Group>()
-  const quotes = [...index.quotes.values()].sort(
+  const sorted = [...quotes].sort(
     (a, b) => firstPlace(a, index) - firstPlace(b, index) || (a._id < b._id ? -1 : 1),
   )
-  for (const quote of quotes) {
+  for (const quote of sorted) {
     const speaker = speakerOf(quote, index)
     const key = speaker.kind === 'person' ? `person:${speaker.person._id}` : `said:${speaker.text}`
     const group = groups.get(key) ?? { speaker, quotes: [] }

@@ -34,6 +34,8 @@ const PATTERN_WORDS: Record<string, string> = {
   DocumentId:
     'must be a Sanity document id: segments of letters, digits, `_` and `-` joined by single dots, no segment empty or starting with `-` (Sanity refuses `..` and a leading dot, and turns a trailing dot into a new random id); use hyphens instead of dots',
   Key: 'must be 1 to 64 letters, digits, `_` or `-`',
+  LanguageTag:
+    'must be a BCP 47 language tag: a 2- or 3-letter language code, then optional script, region and variant subtags joined by hyphens, such as `en`, `en-GB` or `sr-Latn-RS` (hyphens, not underscores; the code, not the name of the language)',
   current: 'must be lower-case words joined by single hyphens, such as `antony-blinken`',
   href: 'must be an http, https or mailto URL',
   ImageAssetReference: 'must be a Sanity image asset id: `image-<hash>-<width>x<height>-<format>`',
