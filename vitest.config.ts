@@ -10,8 +10,8 @@ export default defineConfig({
     // Tests import the package by its own name and subpaths; point them at the source.
     alias: [
       { find: /^us-russia-g20-story$/, replacement: source('./src/index.ts') },
-      { find: /^us-russia-g20-story\/render$/, replacement: source('./src/render/index.ts') },
-      { find: /^us-russia-g20-story\/sanity$/, replacement: source('./src/sanity/index.ts') },
+      { find: /^us-russia-g20-story\/render$/, replacement: source('./src/exports/render.ts') },
+      { find: /^us-russia-g20-story\/sanity$/, replacement: source('./src/exports/sanity.ts') },
     ],
   },
   test: {

@@ -19,6 +19,7 @@ import {
   writeCorpus,
   writeDocumentFiles,
 } from '../tools/bench/corpus.js'
+import type { StartLocalApi } from '../tools/bench/local-api.js'
 import { naiveTransactions } from '../tools/bench/naive-import.js'
 import {
   comparePublish,
@@ -26,7 +27,6 @@ import {
   IDS_PER_QUERY,
   type PublishComparison,
   publishResult,
-  type StartLocalApi,
 } from '../tools/bench/publish-vs-naive.js'
 import { SUITES } from '../tools/bench/registry.js'
 import { bodyRenderers, renderVsToHtml } from '../tools/bench/render-vs-to-html.js'

@@ -289,8 +289,8 @@ describe('the packed package, installed in a new project', () => {
     // The same names as the sources' entry points: nothing lost in packing.
     const sources = {
       'us-russia-g20-story': await import('../src/index.js'),
-      'us-russia-g20-story/render': await import('../src/render/index.js'),
-      'us-russia-g20-story/sanity': await import('../src/sanity/index.js'),
+      'us-russia-g20-story/render': await import('../src/exports/render.js'),
+      'us-russia-g20-story/sanity': await import('../src/exports/sanity.js'),
     }
     for (const [entry, module] of Object.entries(sources))
       expect(installed[entry], entry).toEqual(Object.keys(module).sort())
@@ -309,8 +309,8 @@ describe('the packed package, installed in a new project', () => {
 
   it.each([
     ['.', 'src/index.d.ts', 'loadContent'],
-    ['./render', 'src/render/index.d.ts', 'renderArticle'],
-    ['./sanity', 'src/sanity/index.d.ts', 'publish'],
+    ['./render', 'src/exports/render.d.ts', 'renderArticle'],
+    ['./sanity', 'src/exports/sanity.d.ts', 'publish'],
     ['./studio', 'studio/index.d.ts', 'schemaTypes'],
   ])(
     'documents everything %s exports (functions, classes, constants, types) with TSDoc',
@@ -373,10 +373,10 @@ describe('the tarball', () => {
       'README.md',
       'dist/lib/src/index.js',
       'dist/lib/src/index.d.ts',
-      'dist/lib/src/render/index.js',
-      'dist/lib/src/render/index.d.ts',
-      'dist/lib/src/sanity/index.js',
-      'dist/lib/src/sanity/index.d.ts',
+      'dist/lib/src/exports/render.js',
+      'dist/lib/src/exports/render.d.ts',
+      'dist/lib/src/exports/sanity.js',
+      'dist/lib/src/exports/sanity.d.ts',
       'dist/lib/src/cli/bin.js',
       'dist/lib/studio/index.js',
       'dist/lib/studio/index.d.ts',

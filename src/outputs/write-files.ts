@@ -1,11 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { OutputFile } from '../output-file.js'
 
-/** A file to write: a posix path relative to the output folder, and its content. */
-export interface OutputFile {
-  path: string
-  content: string | Uint8Array
-}
+export type { OutputFile }
 
 /** What {@link writeFiles} wrote. */
 export interface WriteStats {

@@ -1,5 +1,5 @@
 import type { ContentDocument } from '../generated/types.js'
-import type { OutputFile } from '../outputs/write-files.js'
+import type { OutputFile } from '../output-file.js'
 import { findPhotoBinaries, withImageAsset } from './assets.js'
 import { contentHash, HASH_FIELD } from './canonical.js'
 import { KeyOrder } from './key-order.js'

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import type { ServerRequest, StartLocalApi } from './publish-vs-naive.js'
+import type { ServerRequest, StartLocalApi } from './local-api.js'
 
 type ChildMessage =
   | { ready: Record<string, string> }

@@ -14,6 +14,7 @@ import { readSanityConfig, type SanityConfig } from '../../src/sanity/config.js'
 import { type PublishReport, publish } from '../../src/sanity/publish.js'
 import { IDS_PER_QUERY } from '../../src/sanity/remote.js'
 import { startApiProcess } from './api-process.js'
+import type { LocalApi, ServerRequest, StartLocalApi } from './local-api.js'
 import { naiveImport } from './naive-import.js'
 import {
   type BenchContext,
@@ -29,31 +30,6 @@ const TARGETS = { firstRunBytes: 1.1 }
 
 /** Article copies in the untimed warm-up round, which brings both sides' code up to speed. */
 const WARM_UP_ARTICLES = 50
-
-/** One request as the local server recorded it (the fields this bench reads). */
-export interface ServerRequest {
-  method: string
-  path: string
-  status: number
-  bytesIn: number
-  bytesOut: number
-  mutations: number
-}
-
-/** The part of the local Sanity API (tools/sanity-api/server.ts) the bench uses. */
-export interface LocalApi {
-  env(): Record<string, string>
-  readonly requests: readonly ServerRequest[]
-  /**
-   * For a server in another process: resolves once every answered request is in `requests`,
-   * with the server's CPU time so far.
-   */
-  sync?(): Promise<{ cpuSeconds: number }>
-  close(): Promise<void>
-}
-
-/** Starts a local API with an empty dataset that takes writes carrying `token`. */
-export type StartLocalApi = (options: { token: string }) => Promise<LocalApi>
 
 /** What one run cost, from the server's record of its requests. */
 export interface RunCost {

@@ -3,16 +3,10 @@ import { join } from 'node:path'
 import { packageRoot } from '../../src/package-root.js'
 import { SchemaGraph } from '../../src/schema-graph.js'
 import { readSchemas, SCHEMA_DIR } from '../../src/schemas.js'
+import type { GeneratedFile } from './generated-file.js'
 import { generateStudio } from './studio.js'
 import { generateTypes } from './types.js'
 import { generateValidators } from './validators.js'
-
-/** A file that `npm run types` writes, and what it should contain. */
-export interface GeneratedFile {
-  /** Path relative to the package root. */
-  path: string
-  content: string
-}
 
 /**
  * Everything generated from `schemas/`: the TypeScript types, the precompiled validators and the

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { GeneratedFile } from './generate.js'
+import type { GeneratedFile } from './generated-file.js'
 
 /**
  * Format generated TypeScript with the repo's own biome (formatter, import order, safe fixes), so

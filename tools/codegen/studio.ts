@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type SchemaGraph, schemaUri } from '../../src/schema-graph.js'
 import { DOCUMENT_SCHEMAS, type JsonSchema } from '../../src/schemas.js'
-import type { GeneratedFile } from './generate.js'
+import type { GeneratedFile } from './generated-file.js'
 import {
   type BuildContext,
   fieldsOf,
