@@ -2,6 +2,10 @@ export type { Content, ContentReference, ReferencedDocument } from './content/lo
 export { DanglingReferenceError, loadContent } from './content/load-content.js'
 export { ContentError } from './content/read-documents.js'
 export type { Diagnostic, Severity } from './diagnostics.js'
+// The document-type registry, and every generated type guard (one per registered type).
+export type { DocumentTypeSpec, PreviewSpec } from './document-types.js'
+export { DOCUMENT_TYPE_REGISTRY } from './document-types.js'
+export * from './generated/guards.js'
 export type {
   Article,
   Block,
@@ -73,13 +77,6 @@ export { PullError, pull } from './sanity/pull.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'
 export type { SchemaError, Validator } from './validator/compiled.js'
-export {
-  isArticle,
-  isDocumentType,
-  isPerson,
-  isPhoto,
-  isQuote,
-  schemaErrors,
-} from './validator/compiled.js'
+export { isDocumentType, schemaErrors } from './validator/compiled.js'
 export type { ValidateOptions, ValidationReport } from './validator/validate.js'
 export { validate } from './validator/validate.js'

@@ -1,12 +1,14 @@
 /**
  * The documents the renderer works from, indexed once: articles in reading order, people, quotes
  * and photos by id, and where each quote stands in the articles. Building the index checks what
- * every page depends on (known types, ids, slugs, the text each page shows), so pages can be
+ * every page depends on (ids, slugs, the text each page shows, as the document-type registry
+ * names them), so pages can be
  * rendered without re-checking. `validate` reports all of these first; the renderer checks them
  * again because it can be given documents nobody validated, and it checks them by the same
  * definitions (the schemas' string rules, src/validator/checks/slugs.ts), so the two cannot disagree.
  */
 
+import { documentTypeSpec } from '../document-types.js'
 import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
 import { pointerTo } from '../json/pointer.js'
 import { messages } from '../messages.js'
@@ -43,9 +45,10 @@ const isText = stringRule('nonBlankText')
 const TEXT_FIELDS = ['highlights', 'body'] as const
 
 /**
- * Indexes `documents` for rendering.
- * @throws {RenderError} when a document has an unknown type, an invalid or repeated id, or an
- * invalid or repeated slug (a slug names a folder of the site).
+ * Indexes `documents` for rendering. A document of a type no page renders is checked for its id
+ * and left out: a type the renderer does not know is not an error (validation judges types).
+ * @throws {RenderError} when a document has an invalid or repeated id, misses the text its pages
+ * show, or has an invalid or repeated slug (a slug names a folder of the site).
  */
 export function indexContent(documents: readonly ContentDocument[]): ContentIndex {
   const seen = new Set<string>()
@@ -60,9 +63,8 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
     else if (document._type === 'person') people.set(document._id, document)
     else if (document._type === 'quote') quotes.set(document._id, document)
     else if (document._type === 'photo') photos.set(document._id, document)
-    else throw unknownDocumentType(document)
   }
-  checkSlugs([...articles, ...people.values()])
+  checkSlugs(documents.filter((document) => documentTypeSpec(document._type)?.page !== undefined))
   articles.sort(byNewest)
   return { articles, people, quotes, photos, placements: placeQuotes(articles) }
 }
@@ -85,16 +87,9 @@ function checkId(document: ContentDocument, seen: Set<string>): void {
   seen.add(id)
 }
 
-/** The text fields each page shows and cannot do without. */
-const REQUIRED_TEXT: Record<string, readonly string[]> = {
-  article: ['headline'],
-  person: ['name'],
-  quote: ['text', 'kind'],
-  photo: ['alt', 'caption'],
-}
-
+/** The text fields each page shows and cannot do without: the registry's `requiredText`. */
 function checkTextFields(document: ContentDocument): void {
-  for (const field of REQUIRED_TEXT[document._type] ?? []) {
+  for (const field of documentTypeSpec(document._type)?.requiredText ?? []) {
     const value: unknown = (document as unknown as Record<string, unknown>)[field]
     if (isText(value)) continue
     throw new RenderError(
@@ -104,16 +99,8 @@ function checkTextFields(document: ContentDocument): void {
   }
 }
 
-function unknownDocumentType(document: { _id: string; _type: unknown }): RenderError {
-  const type = String(document._type)
-  return new RenderError(
-    `Document "${document._id}" at /_type: unknown document type "${type}". The renderer knows article, person, quote and photo; run \`npm run validate\` and fix the _type.`,
-    { rule: 'render/unknown-type', documentId: document._id, pointer: '/_type', type },
-  )
-}
-
-/** Every article and person slug names a page's folder: it must be a slug, and one page's only. */
-function checkSlugs(documents: readonly (Article | Person)[]): void {
+/** The slug of every document with a page names its folder: a slug, and one page's only. */
+function checkSlugs(documents: readonly ContentDocument[]): void {
   const owners = new SlugOwners<string>()
   for (const document of documents) {
     const type = document._type

@@ -2,6 +2,7 @@
  * Where each page of the site lives, as a posix path from the site root. Slugs were checked when
  * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
  */
+import { DOCUMENT_TYPE_REGISTRY } from '../document-types.js'
 import type { Article, Person } from '../generated/types.js'
 import { relativeHref } from './url.js'
 
@@ -11,14 +12,22 @@ export const HOME_PAGE = 'index.html'
 /** The "who said what" page: every quote, grouped by speaker. */
 export const QUOTES_PAGE = 'quotes/index.html'
 
+/** A document of a type that has pages of its own (a registry row with `page`). */
+export type PagedDocument = Article | Person
+
+/** The page of a document: `<the registry's page folder>/<slug>/index.html`. */
+export function documentPage(document: PagedDocument): string {
+  return `${DOCUMENT_TYPE_REGISTRY[document._type].page}/${document.slug.current}/index.html`
+}
+
 /** The page of an article. */
 export function articlePage(article: Article): string {
-  return `articles/${article.slug.current}/index.html`
+  return documentPage(article)
 }
 
 /** The page of a person. */
 export function personPage(person: Person): string {
-  return `people/${person.slug.current}/index.html`
+  return documentPage(person)
 }
 
 /** A link to a person's page from the page at `fromPage`, titled with their name and role. */
