@@ -65,6 +65,15 @@ export const DOCUMENT_TYPE_REGISTRY = {
     requiredText: ['name'],
     page: 'people',
   },
+  organization: {
+    schema: 'organization.schema.json',
+    folder: 'organizations',
+    label: 'Organization',
+    preview: { select: { title: 'name' } },
+    slugSource: 'name',
+    requiredText: ['name'],
+    page: 'organizations',
+  },
   quote: {
     schema: 'quote.schema.json',
     folder: 'quotes',

@@ -6,6 +6,8 @@ export type { Diagnostic, Severity } from './diagnostics.js'
 export type { DocumentTypeSpec, PreviewSpec } from './document-types.js'
 export { DOCUMENT_TYPE_REGISTRY } from './document-types.js'
 export * from './generated/guards.js'
+// Every model type (Organization, SpeakerReference…), however many types the registry holds.
+export type * from './generated/types.js'
 export type {
   Article,
   Block,
@@ -50,6 +52,7 @@ export { NINJS_SCHEMA_ID, type NinjsOptions, renderNinjs, serializeNinjs } from 
 export type {
   NinjsBody,
   NinjsDocument,
+  NinjsOrganisation,
   NinjsPerson,
   NinjsPictureAssociation,
   NinjsRendition,

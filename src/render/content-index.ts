@@ -9,7 +9,15 @@
  */
 
 import { documentTypeSpec } from '../document-types.js'
-import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
+import type {
+  Article,
+  Block,
+  ContentDocument,
+  Organization,
+  Person,
+  Photo,
+  Quote,
+} from '../generated/types.js'
 import { pointerTo } from '../json/pointer.js'
 import { messages } from '../messages.js'
 import { SlugOwners, slugOf } from '../validator/checks/slugs.js'
@@ -25,14 +33,22 @@ export interface QuotePlacement {
   order: number
 }
 
-/** Who said a quote: a Person, or an unnamed source in the story's words. */
-export type Speaker = { kind: 'person'; person: Person } | { kind: 'attribution'; text: string }
+/**
+ * Who said a quote: a Person; an Organization, with the story's words for it (`text`: the
+ * attribution, "a State Department spokesperson", or else its name); or an unnamed source in the
+ * story's words.
+ */
+export type Speaker =
+  | { kind: 'person'; person: Person }
+  | { kind: 'organization'; organization: Organization; text: string }
+  | { kind: 'attribution'; text: string }
 
 /** The documents, indexed for rendering. */
 export interface ContentIndex {
   /** Articles, newest first, then by `_id`. */
   articles: Article[]
   people: ReadonlyMap<string, Person>
+  organizations: ReadonlyMap<string, Organization>
   quotes: ReadonlyMap<string, Quote>
   photos: ReadonlyMap<string, Photo>
   /** For each quote id, the places its words stand, in reading order. */
@@ -54,6 +70,7 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
   const seen = new Set<string>()
   const articles: Article[] = []
   const people = new Map<string, Person>()
+  const organizations = new Map<string, Organization>()
   const quotes = new Map<string, Quote>()
   const photos = new Map<string, Photo>()
   for (const document of documents) {
@@ -61,12 +78,13 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
     checkTextFields(document)
     if (document._type === 'article') articles.push(document)
     else if (document._type === 'person') people.set(document._id, document)
+    else if (document._type === 'organization') organizations.set(document._id, document)
     else if (document._type === 'quote') quotes.set(document._id, document)
     else if (document._type === 'photo') photos.set(document._id, document)
   }
   checkSlugs(documents.filter((document) => documentTypeSpec(document._type)?.page !== undefined))
   articles.sort(byNewest)
-  return { articles, people, quotes, photos, placements: placeQuotes(articles) }
+  return { articles, people, organizations, quotes, photos, placements: placeQuotes(articles) }
 }
 
 function checkId(document: ContentDocument, seen: Set<string>): void {
@@ -178,16 +196,20 @@ function quotationsIn(block: Block): string[] {
 
 /** Who said `quote`. */
 export function speakerOf(quote: Quote, index: ContentIndex): Speaker {
-  if (quote.speaker !== undefined) {
-    return {
-      kind: 'person',
-      person: resolvePerson(index, quote.speaker._ref, quote._id, '/speaker'),
-    }
+  const id = quote.speaker?._ref
+  if (id !== undefined) {
+    const organization = index.organizations.get(id)
+    if (organization === undefined)
+      return { kind: 'person', person: resolvePerson(index, id, quote._id, '/speaker') }
+    return { kind: 'organization', organization, text: quote.attribution ?? organization.name }
   }
   return { kind: 'attribution', text: quote.attribution ?? 'an unnamed source' }
 }
 
-/** The speaker's name as a reader sees it: the person's name, or the story's attribution. */
+/**
+ * The speaker's name as a reader sees it: the person's name, or the story's words (for an
+ * organization, its attribution: "A State Department spokesperson").
+ */
 export function speakerName(speaker: Speaker): string {
   return speaker.kind === 'person' ? speaker.person.name : speaker.text
 }
@@ -203,6 +225,16 @@ export function resolvePerson(
   pointer: string,
 ): Person {
   return resolve(index.people, id, 'person', documentId, pointer)
+}
+
+/** The Organization `id` names; throws like {@link resolvePerson}. */
+export function resolveOrganization(
+  index: ContentIndex,
+  id: string,
+  documentId: string,
+  pointer: string,
+): Organization {
+  return resolve(index.organizations, id, 'organization', documentId, pointer)
 }
 
 /** The Quote `id` names; throws like {@link resolvePerson}. */
@@ -264,6 +296,31 @@ export function peopleIn(article: Article, index: ContentIndex): Person[] {
       const def = defs.get(mark)
       if (def?._type === 'personMention') add(def.person._ref)
       if (def?._type === 'quotation') add(index.quotes.get(def.quote._ref)?.speaker?._ref)
+    }
+  }
+  return [...found.values()]
+}
+
+/**
+ * The organizations an article names, in reading order: those its words mention
+ * (`organizationMention`), and the speakers and channels of the quotes it carries.
+ */
+export function organizationsIn(article: Article, index: ContentIndex): Organization[] {
+  const found = new Map<string, Organization>()
+  const add = (id: string | undefined) => {
+    const organization = id === undefined ? undefined : index.organizations.get(id)
+    if (organization !== undefined) found.set(organization._id, organization)
+  }
+  for (const { block } of textBlocksOf(article)) {
+    const defs = new Map(block.markDefs.map((def) => [def._key, def]))
+    for (const mark of block.children.flatMap((span) => span.marks ?? [])) {
+      const def = defs.get(mark)
+      if (def?._type === 'organizationMention') add(def.organization._ref)
+      if (def?._type === 'quotation') {
+        const quote = index.quotes.get(def.quote._ref)
+        add(quote?.speaker?._ref)
+        add(quote?.channel?._ref)
+      }
     }
   }
   return [...found.values()]

@@ -5,18 +5,28 @@
  * Choices, from what the content can honestly support:
  * - `about`: the people the headline, standfirst or lead-photo caption names (by name, another
  *   spelling, or surname as a whole word); `mentions`: everyone the article names.
- * - Quotes are `Quotation`s in `hasPart`. A named speaker is the `creator` (a Person). An unnamed
- *   source ("a senior US official", "The Pentagon") gets no `creator`: the story does not say who
- *   it is, and calling it a Person or an Organization would add a fact. Its words stand in
- *   `creditText`, schema.org's free-text credit.
+ * - `mentions` holds the organizations it names too (their `organizationMention`s, and the
+ *   speakers and channels of its quotes).
+ * - Quotes are `Quotation`s in `hasPart`. A named speaker is the `creator`: a Person, or an
+ *   Organization ("The Pentagon"), whose quote keeps the story's words in `creditText` ("A State
+ *   Department spokesperson"). An unnamed source ("a senior US official") gets no `creator`: the
+ *   story does not say who it is, and calling it a Person or an Organization would add a fact.
+ *   Its words stand in `creditText`, schema.org's free-text credit.
  * - A paraphrase is the story's wording, not quoted words: it is not a `Quotation` at all.
  * - No author, publisher or image URL is invented: only what the documents hold.
  * - `@id`s and URLs are relative to the page, like every link of the site.
  */
-import type { Article, Person, Photo, Quote } from '../generated/types.js'
-import { type ContentIndex, peopleIn, quoteAnchor, quotesIn, speakerOf } from './content-index.js'
+import type { Article, Organization, Person, Photo, Quote } from '../generated/types.js'
+import {
+  type ContentIndex,
+  organizationsIn,
+  peopleIn,
+  quoteAnchor,
+  quotesIn,
+  speakerOf,
+} from './content-index.js'
 import { machineDate } from './dates.js'
-import { personPage } from './paths.js'
+import { organizationPage, personPage } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { relativeHref } from './url.js'
 
@@ -42,7 +52,10 @@ export function articleJsonLd(
     inLanguage: 'en',
     image: photo === undefined ? undefined : imageObject(photo, page, imageUrl),
     about: nonEmpty(subjectsOf(article, photo, people).map((person) => personLd(person, page))),
-    mentions: nonEmpty(people.map((person) => personLd(person, page))),
+    mentions: nonEmpty([
+      ...people.map((person) => personLd(person, page)),
+      ...organizationsIn(article, index).map((organization) => organizationLd(organization, page)),
+    ]),
     hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, page))),
   })
 }
@@ -54,6 +67,26 @@ export function personJsonLd(person: Person, page: string): JsonLd {
     '@type': 'ProfilePage',
     mainEntity: personLd(person, page),
   }
+}
+
+/** The `ProfilePage` of an organization page. */
+export function organizationJsonLd(organization: Organization, page: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    mainEntity: organizationLd(organization, page),
+  }
+}
+
+function organizationLd(organization: Organization, page: string): JsonLd {
+  const url = relativeHref(page, organizationPage(organization))
+  return compact({
+    '@type': 'Organization',
+    '@id': `${url}#organization`,
+    name: organization.name,
+    alternateName: nonEmpty(organization.alternateNames ?? []),
+    url,
+  })
 }
 
 function personLd(person: Person, page: string): JsonLd {
@@ -85,8 +118,13 @@ function quotationLd(quote: Quote, index: ContentIndex, page: string): JsonLd {
     '@type': 'Quotation',
     '@id': `#${quoteAnchor(quote._id)}`,
     text: quote.text,
-    creator: speaker.kind === 'person' ? personLd(speaker.person, page) : undefined,
-    creditText: speaker.kind === 'attribution' ? speaker.text : undefined,
+    creator:
+      speaker.kind === 'person'
+        ? personLd(speaker.person, page)
+        : speaker.kind === 'organization'
+          ? organizationLd(speaker.organization, page)
+          : undefined,
+    creditText: speaker.kind === 'person' ? undefined : speaker.text,
   })
 }
 

@@ -3,7 +3,7 @@
  * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
  */
 import { DOCUMENT_TYPE_REGISTRY } from '../document-types.js'
-import type { Article, Person } from '../generated/types.js'
+import type { Article, Organization, Person } from '../generated/types.js'
 import { relativeHref } from './url.js'
 
 /** The home page: the list of articles and people. */
@@ -13,7 +13,7 @@ export const HOME_PAGE = 'index.html'
 export const QUOTES_PAGE = 'quotes/index.html'
 
 /** A document of a type that has pages of its own (a registry row with `page`). */
-export type PagedDocument = Article | Person
+export type PagedDocument = Article | Person | Organization
 
 /** The page of a document: `<the registry's page folder>/<slug>/index.html`. */
 export function documentPage(document: PagedDocument): string {
@@ -28,6 +28,19 @@ export function articlePage(article: Article): string {
 /** The page of a person. */
 export function personPage(person: Person): string {
   return documentPage(person)
+}
+
+/** The page of an organization. */
+export function organizationPage(organization: Organization): string {
+  return documentPage(organization)
+}
+
+/** A link to an organization's page from the page at `fromPage`, titled with its name. */
+export function organizationLink(
+  fromPage: string,
+  organization: Organization,
+): { href: string; title: string } {
+  return { href: relativeHref(fromPage, organizationPage(organization)), title: organization.name }
 }
 
 /** A link to a person's page from the page at `fromPage`, titled with their name and role. */

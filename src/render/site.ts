@@ -9,9 +9,10 @@ import { articleToNinjs, serializeNinjs } from './ninjs.js'
 import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
+import { organizationPageHtml } from './pages/organization.js'
 import { personPageHtml } from './pages/person.js'
 import { quotesPageHtml } from './pages/quotes.js'
-import { articlePage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
+import { articlePage, HOME_PAGE, organizationPage, personPage, QUOTES_PAGE } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { articleToPlainText } from './text.js'
 
@@ -40,8 +41,9 @@ export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
- * Renders the static site: `index.html` (articles and people), `articles/<slug>/index.html`,
- * `people/<slug>/index.html` and `quotes/index.html` (who said what). All links are relative.
+ * Renders the static site: `index.html` (articles, people and organizations),
+ * `articles/<slug>/index.html`, `people/<slug>/index.html`, `organizations/<slug>/index.html` and
+ * `quotes/index.html` (who said what). All links are relative.
  * Files come sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
@@ -64,6 +66,10 @@ export function renderSite(
     ...[...index.people.values()].map((person) => ({
       path: personPage(person),
       content: personPageHtml(person, index),
+    })),
+    ...[...index.organizations.values()].map((organization) => ({
+      path: organizationPage(organization),
+      content: organizationPageHtml(organization, index),
     })),
   ]
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -25,6 +25,7 @@ export const STUDIO_DIR = 'studio'
 
 /** Which sibling module each shared identifier comes from. */
 const MODULE_OF: Readonly<Record<string, string>> = {
+  atLeastOneOf: './rules.js',
   exactlyOneOf: './rules.js',
   listLevel: './rules.js',
   slugMaxLength: './rules.js',
@@ -113,17 +114,23 @@ function documentModule(
 }
 
 /**
- * The one document-level JSON Schema conditional the model uses: `if` a field is present `then`
- * another is not, `else` it is required, i.e. exactly one of the two.
+ * The two document-level JSON Schema conditionals the model uses: `if` a field is present `then`
+ * another is not, `else` it is required (exactly one of the two: an image's asset), and `if` a
+ * field is present, with no `then`, `else` another is required (at least one of the two: a
+ * quote's speaker or attribution).
  */
 function documentRules(schema: JsonSchema, type: string, context: BuildContext): string[] {
   if (schema.if === undefined) return []
   const first = onlyRequired(schema.if)
-  const second = onlyRequired((schema.then as JsonSchema | undefined)?.not)
   const otherwise = onlyRequired(schema.else)
+  if (first !== undefined && otherwise !== undefined && schema.then === undefined) {
+    context.uses.add('atLeastOneOf')
+    return [`custom(atLeastOneOf(${quote(first)}, ${quote(otherwise)}))`]
+  }
+  const second = onlyRequired((schema.then as JsonSchema | undefined)?.not)
   if (first === undefined || second === undefined || second !== otherwise) {
     throw new Error(
-      `Studio schema: the if/then/else of ${type} is not "exactly one of two fields", the only conditional tools/codegen/studio.ts translates. Extend documentRules there.`,
+      `Studio schema: the if/then/else of ${type} is neither "exactly one" nor "at least one of two fields", the conditionals tools/codegen/studio.ts translates. Extend documentRules there.`,
     )
   }
   context.uses.add('exactlyOneOf')

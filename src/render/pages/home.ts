@@ -1,10 +1,10 @@
-/** The home page: the articles, newest first, and the people the story names. */
-import type { Article } from '../../generated/types.js'
+/** The home page: the articles, newest first, and the people and organizations the story names. */
+import type { Article, Organization } from '../../generated/types.js'
 import type { ContentIndex } from '../content-index.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
-import { articlePage, HOME_PAGE, personPage } from '../paths.js'
+import { articlePage, HOME_PAGE, organizationPage, personPage } from '../paths.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
@@ -12,6 +12,9 @@ import { htmlDocument } from './layout.js'
 export function homePageHtml(index: ContentIndex): string {
   const page = HOME_PAGE
   const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))
+  const organizations = [...index.organizations.values()].sort((a, b) =>
+    a.name.localeCompare(b.name, 'en'),
+  )
   const main = [
     '<h1>Articles</h1>',
     index.articles.length === 0
@@ -32,8 +35,21 @@ export function homePageHtml(index: ContentIndex): string {
           })
           .join('\n')}\n</ul>`,
     '</section>',
+    organizations.length === 0 ? '' : organizationsHtml(organizations, page),
   ]
-  return htmlDocument({ page, title: 'Articles', main: main.join('\n') })
+  return htmlDocument({
+    page,
+    title: 'Articles',
+    main: main.filter((part) => part !== '').join('\n'),
+  })
+}
+
+function organizationsHtml(organizations: readonly Organization[], page: string): string {
+  const items = organizations.map((organization) => {
+    const href = relativeHref(page, organizationPage(organization))
+    return `<li>${element('a', { href }, escapeText(organization.name))}</li>`
+  })
+  return `<section aria-labelledby="organizations">\n<h2 id="organizations">Organizations</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`
 }
 
 function articleItem(article: Article, page: string): string {

@@ -1,6 +1,8 @@
 /**
- * The who-said-what page: every quote, grouped by speaker. A named speaker's group links to their
- * page; an unnamed source is shown exactly as the story attributes it ("a senior US official").
+ * The who-said-what page: every quote, grouped by speaker. A person's or organization's group links
+ * to their page (an organization under the story's words for it, "A State Department
+ * spokesperson"); an unnamed source is shown exactly as the story attributes it ("a senior US
+ * official").
  * Groups follow the order in which their first quote appears in the story.
  */
 import type { Quote } from '../../generated/types.js'
@@ -29,7 +31,7 @@ export function quotesPageHtml(index: ContentIndex): string {
   return htmlDocument({ page, title: 'Who said what', main: main.join('\n') })
 }
 
-/** Quotes grouped by speaker: one group per person, one per distinct attribution. */
+/** Quotes grouped by speaker: one group per person or organization, one per distinct attribution. */
 export function groupBySpeaker(index: ContentIndex): Group[] {
   const groups = new Map<string, Group>()
   const quotes = [...index.quotes.values()].sort(
@@ -37,7 +39,12 @@ export function groupBySpeaker(index: ContentIndex): Group[] {
   )
   for (const quote of quotes) {
     const speaker = speakerOf(quote, index)
-    const key = speaker.kind === 'person' ? `person:${speaker.person._id}` : `said:${speaker.text}`
+    const key =
+      speaker.kind === 'person'
+        ? `person:${speaker.person._id}`
+        : speaker.kind === 'organization'
+          ? `organization:${speaker.organization._id}`
+          : `said:${speaker.text}`
     const group = groups.get(key) ?? { speaker, quotes: [] }
     group.quotes.push(quote)
     groups.set(key, group)
@@ -54,7 +61,9 @@ function groupHtml(group: Group, position: number, index: ContentIndex, page: st
       ? speaker.person.role === undefined
         ? ''
         : `<p class="role">${escapeText(speaker.person.role)}</p>`
-      : '<p class="role">Unnamed source, as the story attributes it.</p>'
+      : speaker.kind === 'organization'
+        ? ''
+        : '<p class="role">Unnamed source, as the story attributes it.</p>'
   const entries = group.quotes.map((quote) =>
     quoteEntryHtml(quote, index, page, quoteAnchor(quote._id)),
   )
