@@ -91,7 +91,7 @@ function siteHeader(page: string): string {
     '<header class="site-header">',
     '<nav aria-label="Site">',
     '<ul>',
-    link(HOME_PAGE, 'Articles and people'),
+    link(HOME_PAGE, 'Articles, people and organizations'),
     link(QUOTES_PAGE, 'Who said what'),
     '</ul>',
     '</nav>',
