@@ -8,6 +8,12 @@ export type { Content, ContentReference, ReferencedDocument } from './content/lo
 export { DanglingReferenceError, loadContent } from './content/load-content.js'
 export { ContentError } from './content/read-documents.js'
 export type { Diagnostic, Severity } from './diagnostics.js'
+// The document-type registry, and every generated type guard (one per registered type).
+export type { DocumentTypeSpec, PreviewSpec } from './document-types.js'
+export { DOCUMENT_TYPE_REGISTRY } from './document-types.js'
+export * from './generated/guards.js'
+// Every model type (Organization, SpeakerReference…), however many types the registry holds.
+export type * from './generated/types.js'
 export type {
   Article,
   Block,
@@ -54,14 +60,7 @@ export {
   SiteConfigError,
 } from './site-config.js'
 export type { SchemaError, Validator } from './validator/compiled.js'
-export {
-  isArticle,
-  isDocumentType,
-  isPerson,
-  isPhoto,
-  isQuote,
-  schemaErrors,
-} from './validator/compiled.js'
+export { isDocumentType, schemaErrors } from './validator/compiled.js'
 export type {
   ContentInput,
   DocumentLocation,

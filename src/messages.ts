@@ -3,6 +3,11 @@
  * always shortened first, so a 10 MB string never ends up in a report.
  */
 
+/** A type name with its indefinite article: `a person`, `an organization`, `an article`. */
+export function withArticle(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`
+}
+
 /** The longest piece of content quoted in a message. */
 const MAX_QUOTED = 60
 
@@ -131,7 +136,7 @@ export const messages = {
     return `${what}: ${fix} one of ${oneOf(types)}.`
   },
   unknownType(type: string, types: readonly string[]): string {
-    return `Unknown document type ${code(type)}: use ${oneOf(types)}, or add a schema for it to schemas/ and run \`npm run types\`.`
+    return `Unknown document type ${code(type)}: use ${oneOf(types)}, or add its schema to schemas/ and its row to src/document-types.ts, and run \`npm run types\`.`
   },
   duplicateId(id: string, first: string): string {
     return `Another document already has \`_id\` ${code(id)} (${first}): give each document its own \`_id\`; the import would keep only one of them.`
@@ -144,14 +149,15 @@ export const messages = {
     return `\`_id\` ${code(id)} contains a dot: Sanity treats ids with a dot as private (like drafts), so the public API will not return the document. Use hyphens instead.`
   },
   dangling(target: string, allowed: readonly string[], weak: boolean): string {
-    const kind = allowed.join(' or ')
-    const fix = `add a ${kind} document with \`_id\` ${code(target)}, or point the reference at an existing one`
+    const kind = withArticle(allowed.join(' or '))
+    const fix = `add ${kind} document with \`_id\` ${code(target)}, or point the reference at an existing one`
     return weak
       ? `Weak reference to ${code(target)}, which is not among the documents validated; the link will render as missing: ${fix}.`
       : `Reference to ${code(target)}, which is not among the documents validated: ${fix}.`
   },
   wrongType(target: string, actual: string, allowed: readonly string[]): string {
-    return `Reference to ${code(target)}, a ${actual}, where this field takes a ${allowed.join(' or ')}: point it at a ${allowed.join(' or ')} document.`
+    const kind = withArticle(allowed.join(' or '))
+    return `Reference to ${code(target)}, ${withArticle(actual)}, where this field takes ${kind}: point it at ${kind} document.`
   },
   arrayDuplicateKey(key: string, firstIndex: number): string {
     return `\`_key\` ${code(key)} is already used by item ${firstIndex} of this array: give every item its own \`_key\` (Sanity and Portable Text renderers tell items apart by it).`

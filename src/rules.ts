@@ -108,7 +108,8 @@ export const RULES = {
   'schema/any-of': { severity: 'error', summary: 'A value that fits none of its allowed forms.' },
   'schema/conditional': {
     severity: 'error',
-    summary: 'Fields that exclude each other (a quote needs `speaker` or `attribution`).',
+    summary:
+      'A conditional of the schema: a quote needs `speaker` or `attribution`; an image has `asset` or `_sanityAsset`, not both.',
   },
   'reference/dangling': {
     severity: 'error',

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { displayPath } from './display-path.js'
+import { DOCUMENT_TYPE_REGISTRY, DOCUMENT_TYPES, type DocumentType } from './document-types.js'
 import { syntaxProblem } from './json/locate.js'
 import { messages } from './messages.js'
 import { packageRoot } from './package-root.js'
@@ -11,19 +12,13 @@ export const SCHEMA_DIR = join(packageRoot(), 'schemas')
 /** The base URI every schema `$id` starts with. */
 export const SCHEMA_BASE = 'https://us-russia-g20-story.example/schemas/'
 
-/** The document types and the schema file of each. Sanity reserves `image`, so the image type is `photo`. */
-export const DOCUMENT_SCHEMAS = {
-  article: 'article.schema.json',
-  person: 'person.schema.json',
-  quote: 'quote.schema.json',
-  photo: 'image.schema.json',
-} as const
+/** The schema file of each document type, from the registry (src/document-types.ts). */
+export const DOCUMENT_SCHEMAS = Object.fromEntries(
+  DOCUMENT_TYPES.map((type) => [type, DOCUMENT_TYPE_REGISTRY[type].schema]),
+) as Readonly<Record<DocumentType, string>>
 
-/** A document `_type` this package defines. */
-export type DocumentType = keyof typeof DOCUMENT_SCHEMAS
-
-/** The document types, in a stable order. */
-export const DOCUMENT_TYPES = Object.keys(DOCUMENT_SCHEMAS) as DocumentType[]
+export type { DocumentType } from './document-types.js'
+export { DOCUMENT_TYPES } from './document-types.js'
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = { [keyword: string]: unknown }

@@ -24,6 +24,24 @@ export const link = {
   ],
 } satisfies ObjectDefinition
 
+/** The `organizationMention` schema type. */
+export const organizationMention = {
+  name: 'organizationMention',
+  title: 'Organization mention',
+  type: 'object',
+  description: 'Annotation: the marked words name an Organization.',
+  fields: [
+    {
+      name: 'organization',
+      title: 'Organization',
+      type: 'reference',
+      description: 'The Organization the words name.',
+      to: [{ type: 'organization' }],
+      validation: (rule) => rule.required(),
+    },
+  ],
+} satisfies ObjectDefinition
+
 /** The `personMention` schema type. */
 export const personMention = {
   name: 'personMention',
@@ -98,7 +116,12 @@ export const textBlock = {
       { title: 'Strong', value: 'strong' },
       { title: 'Emphasis', value: 'em' },
     ],
-    annotations: [{ type: 'link' }, { type: 'personMention' }, { type: 'quotation' }],
+    annotations: [
+      { type: 'link' },
+      { type: 'personMention' },
+      { type: 'organizationMention' },
+      { type: 'quotation' },
+    ],
   },
   validation: (rule) => rule.custom(listLevel(1, 10)),
 } satisfies ArrayOfType<'block'>

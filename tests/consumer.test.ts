@@ -54,7 +54,7 @@ console.log(JSON.stringify({ missingFolder: rules, schema: articleSchema.$id }))
 export function typedResolve(): string {
   const speaker = content.quotes[0]?.speaker
   if (!speaker) return ''
-  // @ts-expect-error A speaker resolves to a Person, which has no \`text\`: resolve is typed.
+  // @ts-expect-error A speaker resolves to a Person or Organization, neither has \`text\`: resolve is typed.
   return content.resolve(speaker).text
 }
 `
@@ -200,17 +200,20 @@ describe('the packed package, installed in a new project', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
 
-    const people = new Map(contentOf('people').map((p) => [p._id, p]))
+    const speakers = new Map(
+      [...contentOf('people'), ...contentOf('organizations')].map((p) => [p._id, p]),
+    )
     const quotes = contentOf('quotes').map((quote) => {
       if (quote._type !== 'quote') throw new Error(`${quote._id} in content/quotes is no quote`)
-      const person = quote.speaker && people.get(quote.speaker._ref)
+      const speaker = quote.speaker && speakers.get(quote.speaker._ref)
+      const named = speaker?._type === 'person' || speaker?._type === 'organization'
       return {
         quote: quote._id,
-        by: person && person._type === 'person' ? person.name : quote.attribution,
+        by: named ? speaker.name : quote.attribution,
         text: quote.text,
       }
     })
-    const documents = ['articles', 'people', 'photos', 'quotes'].flatMap(contentOf)
+    const documents = ['articles', 'people', 'organizations', 'photos', 'quotes'].flatMap(contentOf)
     const articles = contentOf('articles').map((article) => ({
       article: article._id,
       text: renderArticle(documents, article._id, 'text'),
@@ -279,7 +282,7 @@ describe('the packed package, installed in a new project', () => {
     const { schemaTypes } = await import('../studio/index.js')
     expect(JSON.parse(node.stdout)).toEqual(schemaTypes.map((type) => type.name))
     expect(JSON.parse(node.stdout)).toEqual(
-      expect.arrayContaining(['article', 'person', 'quote', 'photo']),
+      expect.arrayContaining(['article', 'person', 'organization', 'quote', 'photo']),
     )
   })
 

@@ -12,7 +12,9 @@ import {
   type Article,
   type Block,
   type ContentDocument,
+  DOCUMENT_TYPE_REGISTRY,
   isDocumentType,
+  type Organization,
   type Person,
   type Quote,
   schemaErrors,
@@ -26,13 +28,8 @@ import { readingLines, sourceFileOf } from './fixtures/sources/index.js'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const CONTENT_DIR = join(ROOT, 'content')
 
-/** The folder each document type lives in. */
-const FOLDER_OF: Record<ContentDocument['_type'], string> = {
-  article: 'articles',
-  person: 'people',
-  quote: 'quotes',
-  photo: 'photos',
-}
+/** The folder each document type lives in: the registry's. */
+const FOLDER_OF = (type: ContentDocument['_type']): string => DOCUMENT_TYPE_REGISTRY[type].folder
 
 /**
  * Words the seed puts in quotation marks that nobody says: names of things. They are not Quotes.
@@ -133,6 +130,7 @@ const sources = articles.flatMap((article) =>
   sourceFileOf(article._id) === undefined ? [] : [sourceOf(article).text],
 )
 const people = docs.filter((d): d is Person => d._type === 'person')
+const organizations = docs.filter((d): d is Organization => d._type === 'organization')
 const quotes = docs.filter((d): d is Quote => d._type === 'quote')
 
 /** "<id> (<file>) <field>": where a failure is, so it can be fixed without searching. */
@@ -211,6 +209,18 @@ const quotations = allBlocks.flatMap(({ article, block, field }) =>
     .map((def) => ({ article, block, field, key: def._key, quoteId: def.quote._ref })),
 )
 
+const organizationMentions = allBlocks.flatMap(({ article, block, field }) =>
+  block.markDefs
+    .filter((def) => def._type === 'organizationMention')
+    .map((def) => ({
+      article,
+      block,
+      field,
+      key: def._key,
+      organizationId: def.organization._ref,
+    })),
+)
+
 const personMentions = allBlocks.flatMap(({ article, block, field }) =>
   block.markDefs
     .filter((def) => def._type === 'personMention')
@@ -239,8 +249,8 @@ describe('content files', () => {
     (file, { folder, raw, doc }) => {
       expect(isDocumentType(doc._type), `${file} _type`).toBe(true)
       expect(schemaErrors(doc._type, doc), `${file}: schema errors`).toEqual([])
-      expect(folder, `${file}: a ${doc._type} belongs in content/${FOLDER_OF[doc._type]}/`).toBe(
-        FOLDER_OF[doc._type],
+      expect(folder, `${file}: a ${doc._type} belongs in content/${FOLDER_OF(doc._type)}/`).toBe(
+        FOLDER_OF(doc._type),
       )
       expect(file.endsWith(`/${doc._id}.json`), `${file}: file name must be <_id>.json`).toBe(true)
       expect(raw, `${file}: write it as JSON.stringify(doc, null, 2) plus a newline`).toBe(
@@ -393,14 +403,26 @@ describe.each(quotes.map((q) => [q._id, q] as const))('quote %s', (_id, quote) =
     }
   })
 
-  it('speaker xor attribution; the speaker is a person', () => {
-    expect(
-      Boolean(quote.speaker) !== Boolean(quote.attribution),
-      at(quote, 'speaker/attribution'),
-    ).toBe(true)
-    if (quote.speaker) {
-      expect(byId.get(quote.speaker._ref)?._type, at(quote, 'speaker._ref')).toBe('person')
+  it('a person speaker stands alone; an organization speaker keeps the story’s words, which name it', () => {
+    const speaker = quote.speaker === undefined ? undefined : byId.get(quote.speaker._ref)
+    if (speaker === undefined) {
+      expect(quote.attribution, at(quote, 'attribution: no speaker, so needed')).toBeTruthy()
+    } else if (speaker._type === 'person') {
+      expect(quote.attribution, at(quote, 'attribution beside a person')).toBeUndefined()
+    } else {
+      expect(speaker._type, at(quote, 'speaker._ref')).toBe('organization')
+      const name = speaker._type === 'organization' ? speaker.name : '(not an organization)'
+      const words = quote.attribution ?? ''
+      expect(words.includes(name), at(quote, `attribution "${words}"`)).toBe(true)
     }
+  })
+
+  it('channel: an organization that `via` names', () => {
+    if (quote.channel === undefined) return
+    const channel = byId.get(quote.channel._ref)
+    expect(channel?._type, at(quote, 'channel._ref')).toBe('organization')
+    const name = channel?._type === 'organization' ? channel.name : ''
+    expect((quote.via ?? '').includes(name), at(quote, `via "${quote.via}"`)).toBe(true)
   })
 
   it('attribution, via and occasion: the story’s own words, near the quote', () => {
@@ -466,7 +488,59 @@ describe.each(people.map((p) => [p._id, p] as const))('person %s', (_id, person)
   })
 })
 
+// 5b. Organizations: named in the story's words, every mention of the name annotated.
+describe.each(organizations.map((o) => [o._id, o] as const))('organization %s', (_id, org) => {
+  const names = [org.name, ...(org.alternateNames ?? [])]
+
+  it('name and alternate names occur in the seed, and nothing else is said of it', () => {
+    for (const name of names) expect(seed.text.includes(name), at(org, `name "${name}"`)).toBe(true)
+    expect(Object.keys(org).sort()).toEqual(
+      ['_id', '_type', 'alternateNames', 'name', 'slug'].filter((key) => key in org),
+    )
+  })
+
+  it(`every "${org.name}" in the body is an organizationMention of it, and each marks a name`, () => {
+    const body = allBlocks.filter(({ field }) => field.startsWith('body'))
+    const pattern = new RegExp(
+      `(?<![\\w.])${org.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`,
+      'gu',
+    )
+    let found = 0
+    for (const { article, block } of body) {
+      const mine = organizationMentions.filter(
+        (m) => m.block === block && m.organizationId === org._id,
+      )
+      const covered = mine.flatMap((m) => markedRanges(block, m.key))
+      for (const match of blockText(block).matchAll(pattern)) {
+        found++
+        const [start, end] = [match.index, match.index + org.name.length]
+        const ok = covered.some(([s, e]) => s <= start && end <= e)
+        expect(
+          ok,
+          at(article, `body "${org.name}" at ${start}: needs an organizationMention`),
+        ).toBe(true)
+      }
+      for (const [s, e] of covered) {
+        const words = blockText(block).slice(s, e)
+        expect(
+          names.some((name) => words.includes(name)),
+          at(article, `marks "${words}"`),
+        ).toBe(true)
+      }
+    }
+    expect(found, at(org, 'the body never names it')).toBeGreaterThan(0)
+  })
+})
+
 describe('references in annotations', () => {
+  it('every organizationMention names an organization', () => {
+    for (const m of organizationMentions) {
+      expect(byId.get(m.organizationId)?._type, at(m.article, `markDef ${m.key}`)).toBe(
+        'organization',
+      )
+    }
+  })
+
   it('every personMention names a person and every quotation a quote', () => {
     for (const m of personMentions) {
       expect(byId.get(m.personId)?._type, at(m.article, `${m.field} markDef ${m.key}`)).toBe(

@@ -6,7 +6,7 @@ import {
   ContentError,
   DanglingReferenceError,
   loadContent,
-  type PersonReference,
+  type SpeakerReference,
   validate,
 } from 'us-russia-g20-story'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -47,22 +47,39 @@ describe('loadContent', () => {
     expect(content.people).toEqual(filesOf('people'))
     expect(content.quotes).toEqual(filesOf('quotes'))
     expect(content.photos).toEqual(filesOf('photos'))
-    const all = [...content.articles, ...content.people, ...content.photos, ...content.quotes]
+    expect(content.organizations).toEqual(filesOf('organizations'))
+    const all = [
+      ...content.articles,
+      ...content.organizations,
+      ...content.people,
+      ...content.photos,
+      ...content.quotes,
+    ]
     expect(content.documents).toEqual(all)
     expect(content.warnings).toEqual([])
   })
 
-  it("resolves every quote's speaker to its Person, and the article's photo to its Photo", async () => {
+  it("resolves every quote's speaker to its Person or Organization, and the article's photo to its Photo", async () => {
     const content = await loadContent()
     const spoken = content.quotes.filter((q) => q.speaker)
     expect(spoken.length).toBeGreaterThan(0)
     for (const quote of spoken) {
-      const speaker = quote.speaker as PersonReference
-      const person = content.resolve(speaker)
-      expect(person._type).toBe('person')
-      expect(person._id).toBe(speaker._ref)
-      expect(content.people).toContain(person)
+      const speaker = quote.speaker as SpeakerReference
+      const who = content.resolve(speaker)
+      expect(who._id).toBe(speaker._ref)
+      if (who._type === 'person') expect(content.people).toContain(who)
+      else expect(content.organizations).toContain(who)
     }
+    const institutions = spoken.filter(
+      (q) => content.resolve(q.speaker as SpeakerReference)._type === 'organization',
+    )
+    expect(institutions.map((q) => q._id).sort()).toEqual([
+      'quote-pentagon-nonsense',
+      'quote-russian-foreign-ministry-no-negotiations',
+      'quote-russian-foreign-ministry-on-the-move',
+      'quote-state-department-brief-encounter',
+      'quote-state-department-no-further-dialogue',
+    ])
     const [article] = content.articles
     if (!article?.photo) throw new Error('content/ article has no photo: this test needs one')
     expect(content.resolve(article.photo)).toBe(content.photos[0])

@@ -284,8 +284,20 @@ describe('planPull: every write, removal and refusal, exactly', () => {
     expect([...TYPE_FOLDERS]).toEqual([
       ['article', 'articles'],
       ['person', 'people'],
+      ['organization', 'organizations'],
       ['quote', 'quotes'],
       ['photo', 'photos'],
+    ])
+    const pentagon = {
+      _id: 'organization-pentagon',
+      _type: 'organization',
+      name: 'Pentagon',
+      slug: { _type: 'slug', current: 'pentagon' },
+      _rev: 'r',
+    }
+    const organization = await plan([], [pentagon])
+    expect(organization.writes.map((w) => w.file)).toEqual([
+      'content/organizations/organization-pentagon.json',
     ])
     const result = await plan([], [{ _id: 'thing-x', _type: 'thing', _rev: 'r' }])
     expect(result.writes.map((w) => w.file)).toEqual(['content/other/thing-x.json'])

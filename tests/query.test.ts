@@ -33,11 +33,11 @@ const byId = new Map(documents.map((d) => [d._id, d]))
 type QuoteDoc = Extract<ContentDocument, { _type: 'quote' }>
 const quotes = documents.filter((d): d is QuoteDoc => d._type === 'quote')
 
-/** What the files say each quote's speaker is called: the name on the person it references. */
+/** What the files say each quote's speaker is called: the name on the person or organization it references. */
 function speakerName(quote: QuoteDoc): string | null {
   if (!quote.speaker) return null
   const speaker = byId.get(quote.speaker._ref)
-  return speaker?._type === 'person' ? speaker.name : null
+  return speaker?._type === 'person' || speaker?._type === 'organization' ? speaker.name : null
 }
 
 const SPEAKERS_QUERY =
@@ -63,7 +63,7 @@ function run(...args: string[]) {
 }
 
 describe('queryContent', () => {
-  it('gives every quote with its speaker’s name, dereferenced from the person documents', async () => {
+  it('gives every quote with its speaker’s name, dereferenced from the person and organization documents', async () => {
     expect(quotes.length).toBeGreaterThan(0)
     const result = await queryContent(SPEAKERS_QUERY, {}, documents)
     expect(result).toEqual(expectedSpeakers())

@@ -13,19 +13,15 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ContentDocument } from 'us-russia-g20-story'
+import { type ContentDocument, DOCUMENT_TYPE_REGISTRY } from 'us-russia-g20-story'
 import { renderArticle } from 'us-russia-g20-story/render'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { contentDocuments, ROOT, SITE } from './fixtures/render/html.js'
 import { ARTICLE_ID, storyDocuments } from './fixtures/render/story.js'
 
 const SCRIPT = join(ROOT, 'dist/lib/src/cli/bin.js')
-const FOLDERS: Record<ContentDocument['_type'], string> = {
-  article: 'articles',
-  person: 'people',
-  quote: 'quotes',
-  photo: 'photos',
-}
+/** The folder each document type lives in: the registry's. */
+const FOLDERS = (type: ContentDocument['_type']): string => DOCUMENT_TYPE_REGISTRY[type].folder
 
 function render(...args: string[]) {
   const result = spawnSync(process.execPath, [SCRIPT, 'render', ...args], {
@@ -39,8 +35,8 @@ function render(...args: string[]) {
 function contentFolder(documents: ContentDocument[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'render-cli-'))
   for (const document of documents) {
-    mkdirSync(join(dir, FOLDERS[document._type]), { recursive: true })
-    const file = join(dir, FOLDERS[document._type], `${document._id}.json`)
+    mkdirSync(join(dir, FOLDERS(document._type)), { recursive: true })
+    const file = join(dir, FOLDERS(document._type), `${document._id}.json`)
     writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`)
   }
   return dir
@@ -97,7 +93,7 @@ describe('npm run render', () => {
     expect(render('--out', out).code).toBe(0)
     const { code, stderr } = render('--out', out)
     expect(code).toBe(0)
-    expect(stderr).toMatch(/wrote 11 pages/)
+    expect(stderr).toMatch(/wrote 21 pages/)
     expect(readdirSync(parent)).toEqual(['site'])
     expect(readFileSync(join(out, 'quotes/index.html'), 'utf8')).toContain('<h1>Who said what</h1>')
     expect(

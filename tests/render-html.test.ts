@@ -30,15 +30,17 @@ describe.each(sites)('the site of %s', (_name, documents) => {
   const pages = pagesOf(files)
   const articles = docs.filter((doc) => doc._type === 'article')
   const people = docs.filter((doc) => doc._type === 'person')
+  const organizations = docs.filter((doc) => doc._type === 'organization')
   const quotes = docs.filter((doc) => doc._type === 'quote')
 
-  it('has a home page, a page per article and person, a who-said-what page per article and their index', () => {
+  it('has a home page, a page per article, person and organization, a who-said-what page per article and their index', () => {
     const expected = [
       'index.html',
       'quotes/index.html',
       ...articles.map((article) => `articles/${article.slug.current}/index.html`),
       ...articles.map((article) => `quotes/${article.slug.current}/index.html`),
       ...people.map((person) => `people/${person.slug.current}/index.html`),
+      ...organizations.map((org) => `organizations/${org.slug.current}/index.html`),
     ].sort()
     expect(files.map((file) => file.path)).toEqual(expected)
   })
@@ -212,7 +214,9 @@ describe.each(sites)('the site of %s', (_name, documents) => {
       })
       expect(data?.image).not.toHaveProperty('contentUrl')
       const mentions = data?.mentions as { '@type': string; name: string }[]
-      expect(mentions.every((person) => person['@type'] === 'Person')).toBe(true)
+      expect(mentions.map((entity) => entity['@type']).sort()).toEqual(
+        [...people.map(() => 'Person'), ...organizations.map(() => 'Organization')].sort(),
+      )
       const parts = data?.hasPart as Record<string, unknown>[]
       expect(parts.length).toBeGreaterThan(0)
       for (const part of parts) {
@@ -220,7 +224,12 @@ describe.each(sites)('the site of %s', (_name, documents) => {
         const quote = quotes.find((candidate) => `#${candidate._id}` === part['@id'])
         expect(quote?.kind).not.toBe('paraphrase')
         expect(part.text).toBe(quote?.text)
-        if (quote?.attribution !== undefined) {
+        const speaker = docs.find((doc) => doc._id === quote?.speaker?._ref)
+        if (speaker?._type === 'organization') {
+          // An institution: the Organization is the creator, the story's words the credit.
+          expect(part.creator).toMatchObject({ '@type': 'Organization', name: speaker.name })
+          expect(part.creditText).toBe(quote?.attribution)
+        } else if (quote?.attribution !== undefined) {
           expect(part).not.toHaveProperty('creator')
           expect(part.creditText).toBe(quote.attribution)
         } else {
@@ -231,15 +240,68 @@ describe.each(sites)('the site of %s', (_name, documents) => {
   })
 })
 
+/** The `tag` elements inside the page's `<main>`: the page's own content, not its navigation. */
+function inMain(page: Page, tag: string) {
+  return page.all(tag).filter((element) => ancestors(element).some((a) => a.tagName === 'main'))
+}
+
 describe('the site of content/, for this story', () => {
   const pages = pagesOf(renderSite(contentDocuments()))
   const article = [...pages.values()].find((page) => page.path.startsWith('articles/')) as Page
 
-  it('is about Blinken and Lavrov (named in the standfirst and caption) and mentions all seven people', () => {
+  it('is about Blinken and Lavrov (named in the standfirst and caption) and mentions all seven people and ten organizations', () => {
     const [data] = jsonLdOf(article)
     const names = (list: unknown) => (list as { name: string }[]).map((person) => person.name)
     expect(names(data?.about)).toEqual(['Antony Blinken', 'Sergei Lavrov'])
-    expect(names(data?.mentions)).toHaveLength(7)
+    const mentions = data?.mentions as { '@type': string; name: string }[]
+    expect(mentions.filter((entity) => entity['@type'] === 'Person')).toHaveLength(7)
+    expect(
+      mentions.filter((entity) => entity['@type'] === 'Organization').map((o) => o.name),
+    ).toEqual([
+      'G20',
+      'Russian foreign ministry',
+      'Russian news agencies',
+      'State Department',
+      'German delegation',
+      'Kremlin',
+      'U.N.',
+      'Pentagon',
+      'RIA Novosti',
+      'G7',
+    ])
+  })
+
+  it('gives the Pentagon a page that lists its words, and links it from the article and the home page', () => {
+    const page = pages.get('organizations/pentagon/index.html') as Page
+    expect(text(page.one('h1'))).toBe('Pentagon')
+    expect(inMain(page, 'li').map((item) => text(item))).toEqual([
+      expect.stringMatching(/^“nonsense”\s+Partial quote · In First top-level US-Russia meeting/),
+      'First top-level US-Russia meeting after Ukraine war',
+    ])
+    const [data] = jsonLdOf(page)
+    expect(data).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: { '@type': 'Organization', name: 'Pentagon' },
+    })
+    const mention = article
+      .all('a')
+      .find((a) => hasClass(a, 'organization') && text(a) === 'Pentagon')
+    expect(resolveHref(article.path, attr(mention as never, 'href') ?? '')?.path).toBe(
+      'organizations/pentagon/index.html',
+    )
+    const home = pages.get('index.html') as Page
+    expect(home.all('a').map((a) => text(a))).toContain('RIA Novosti')
+  })
+
+  it('lists what reached the story through an organization on its page', () => {
+    const page = pages.get('organizations/russian-news-agencies/index.html') as Page
+    const headings = page.all('h2').map((h2) => text(h2))
+    expect(headings).toEqual(['Quotes', 'Reported through Russian news agencies', 'Articles'])
+    expect(inMain(page, 'li').map((item) => text(item).split('\n')[0])).toEqual([
+      '“on the move”',
+      'Reported speech: did not engage in any negotiations',
+      'First top-level US-Russia meeting after Ukraine war',
+    ])
   })
 
   it('dates the story Friday, March 03, 2023', () => {

@@ -41,14 +41,15 @@ describe('--format markdown of the story in content/', () => {
   const markdown = renderArticle(documents, article?._id ?? '', 'markdown')
   const back = readBack(markdown)
 
-  it("links person mentions to person pages and quotes to the article's who-said-what page", () => {
+  it("links person and organization mentions to their pages and quotes to the article's who-said-what page", () => {
     expect(back.links).toContain('../../people/antony-blinken/index.html')
+    expect(back.links).toContain('../../organizations/ria-novosti/index.html')
     expect(back.links).toContain(
       '../../quotes/first-top-level-us-russia-meeting-after-ukraine-war/index.html#quote-blinken-arms-control',
     )
     for (const href of back.links) {
       expect(href).toMatch(
-        /^\.\.\/\.\.\/(people\/[a-z0-9-]+\/index\.html|quotes\/[a-z0-9-]+\/index\.html#quote-[a-z0-9-]+)$/,
+        /^\.\.\/\.\.\/((people|organizations)\/[a-z0-9-]+\/index\.html|quotes\/[a-z0-9-]+\/index\.html#quote-[a-z0-9-]+)$/,
       )
     }
   })

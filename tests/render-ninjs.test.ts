@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import type { Article, Person, Photo, Quote } from 'us-russia-g20-story'
+import type { Article, Organization, Person, Photo, Quote } from 'us-russia-g20-story'
 import {
   NINJS_SCHEMA_ID,
   type NinjsDocument,
@@ -272,7 +272,7 @@ describe('every field comes from the content', () => {
         if (def._type === 'personMention') mentioned.add(def.person._ref)
         if (def._type !== 'quotation') continue
         const speaker = (byId.get(def.quote._ref) as Quote).speaker?._ref
-        if (speaker !== undefined) speakers.add(speaker)
+        if (speaker !== undefined && byId.get(speaker)?._type === 'person') speakers.add(speaker)
       }
     }
     const people = ninjs.people ?? []
@@ -289,6 +289,32 @@ describe('every field comes from the content', () => {
       })
     }
     expect(people.filter((person) => person.rel === 'mentioned').length).toBeGreaterThan(0)
+  })
+
+  it('lists the organizations the article names as organisations: quoted, source or mentioned', () => {
+    const organisations = ninjs.organisations ?? []
+    const rels = Object.fromEntries(organisations.map((org) => [org.literal, org.rel]))
+    expect(rels).toEqual({
+      'organization-g20': 'mentioned',
+      'organization-russian-foreign-ministry': 'quoted',
+      'organization-russian-news-agencies': 'source',
+      'organization-state-department': 'quoted',
+      'organization-german-delegation': 'source',
+      'organization-kremlin': 'mentioned',
+      'organization-un': 'mentioned',
+      'organization-pentagon': 'quoted',
+      'organization-ria-novosti': 'source',
+      'organization-g7': 'mentioned',
+    })
+    for (const org of organisations) {
+      const source = byId.get(org.literal) as Organization
+      expect(org).toEqual({
+        name: source.name,
+        rel: org.rel,
+        uri: `${new URL('./', ninjs.uri).href}${source._id}`,
+        literal: source._id,
+      })
+    }
   })
 
   it('associates the lead photo with its caption and alt text, and no credit or image URL', () => {

@@ -145,7 +145,7 @@ describe('Portable Text', () => {
     expect(graph.get(`${pt}#/$defs/decorator`).enum).toEqual(['strong', 'em'])
     expect(graph.get(`${pt}#/$defs/listItem`).enum).toEqual(['bullet', 'number'])
     const annotations = objectsOf(graph.get(`${pt}#/$defs/markDef`), pt).map(typeConst)
-    expect(annotations).toEqual(['link', 'personMention', 'quotation'])
+    expect(annotations).toEqual(['link', 'personMention', 'organizationMention', 'quotation'])
   })
 })
 

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest'
 import { SchemaGraph } from '../src/schema-graph.js'
 import { readSchemas } from '../src/schemas.js'
 import { schemaTypes } from '../studio/index.js'
-import { exactlyOneOf, listLevel, slugMaxLength, slugPattern } from '../studio/rules.js'
+import {
+  atLeastOneOf,
+  exactlyOneOf,
+  listLevel,
+  slugMaxLength,
+  slugPattern,
+} from '../studio/rules.js'
 import { generateStudio, orphanStudioFiles } from '../tools/codegen/studio.js'
 
 const root = join(import.meta.dirname, '..')
@@ -61,6 +67,8 @@ describe('the generated Studio schema', () => {
     expect(names).toEqual([
       'article',
       'link',
+      'organization',
+      'organizationMention',
       'person',
       'personMention',
       'photo',
@@ -69,7 +77,7 @@ describe('the generated Studio schema', () => {
       'quote',
     ])
     for (const name of names) expect(schema.get(name)?.name).toBe(name)
-    for (const name of ['article', 'person', 'photo', 'quote']) {
+    for (const name of ['article', 'organization', 'person', 'photo', 'quote']) {
       expect(schema.get(name)?.type?.name).toBe('document')
     }
   })
@@ -186,6 +194,18 @@ describe('Studio validation helpers', () => {
         `A list level is a whole number from 1 to 10; this block has ${level}.`,
       )
     }
+  })
+
+  it('atLeastOneOf accepts one field or both, and rejects neither', () => {
+    const rule = atLeastOneOf('speaker', 'attribution')
+    const message = 'Give speaker or attribution: this document has neither.'
+    expect(rule({ speaker: { _ref: 'o' } })).toBe(true)
+    expect(rule({ attribution: 'a senior US official' })).toBe(true)
+    expect(rule({ speaker: { _ref: 'o' }, attribution: 'A State Department spokesperson' })).toBe(
+      true,
+    )
+    expect(rule({})).toBe(message)
+    expect(rule(undefined)).toBe(message)
   })
 
   it('exactlyOneOf accepts one field and rejects both or neither', () => {

@@ -249,14 +249,15 @@ const breakages: Breakage[] = [
     },
   },
   {
-    name: 'a quote with both speaker and attribution',
+    name: 'a quote with neither speaker nor attribution',
     rule: 'schema/conditional',
     apply(copy) {
       const name = readdirSync(join(copy, 'quotes'))
         .sort()
         .find((f) => read(join(copy, 'quotes', f)).speaker)
       const file = join(copy, 'quotes', name as string)
-      write(file, { ...read(file), attribution: 'a senior US official' })
+      const { speaker: _speaker, attribution: _attribution, ...quote } = read(file)
+      write(file, quote)
       return { file, pointer: '' }
     },
   },

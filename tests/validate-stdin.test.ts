@@ -78,7 +78,7 @@ describe.each(BOTH_WAYS)('NDJSON ($way)', ({ run }) => {
         pointer: '/speaker/_ref',
         documentId: 'quote-a',
         message:
-          'Reference to `person-nobody`, which is not among the documents validated: add a person document with `_id` `person-nobody`, or point the reference at an existing one.',
+          'Reference to `person-nobody`, which is not among the documents validated: add a person or organization document with `_id` `person-nobody`, or point the reference at an existing one.',
         actual: 'person-nobody',
       },
     ])
@@ -509,8 +509,20 @@ describe('checkBatch: the documents of a batch, their references and quotations 
     expect(result.documents[1]?.offset).toBe(100 + Buffer.byteLength(line) + 3)
     const about = (target: string) => result.references.filter((r) => r.target === target)
     expect(about('person-antony-blinken')).toEqual([
-      { target: 'person-antony-blinken', allowed: 'person', weak: false, documents: [0, 1, 4] },
-      { target: 'person-antony-blinken', allowed: 'person', weak: true, documents: [2] },
+      { target: 'person-antony-blinken', allowed: 'person', weak: false, documents: [0, 4] },
+      // A quote's speaker may be a person or an organization: another field, another group.
+      {
+        target: 'person-antony-blinken',
+        allowed: 'person|organization',
+        weak: false,
+        documents: [1],
+      },
+      {
+        target: 'person-antony-blinken',
+        allowed: 'person|organization',
+        weak: true,
+        documents: [2],
+      },
     ])
     expect(about('photo-blinken-lavrov-phnom-penh')).toEqual([
       {
@@ -519,7 +531,12 @@ describe('checkBatch: the documents of a batch, their references and quotations 
         weak: false,
         documents: [0, 4],
       },
-      { target: 'photo-blinken-lavrov-phnom-penh', allowed: 'person', weak: false, documents: [3] },
+      {
+        target: 'photo-blinken-lavrov-phnom-penh',
+        allowed: 'person|organization',
+        weak: false,
+        documents: [3],
+      },
     ])
     const quoted = (quote: string) => result.quotations.filter((q) => q.quote === quote)
     expect(quoted('quote-pentagon-nonsense')).toEqual([

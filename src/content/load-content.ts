@@ -1,20 +1,11 @@
 import type { Diagnostic } from '../diagnostics.js'
-import type {
-  Article,
-  ContentDocument,
-  internalGroqTypeReferenceTo,
-  Person,
-  PersonReference,
-  Photo,
-  PhotoReference,
-  Quote,
-  QuoteReference,
-} from '../generated/types.js'
+import { DOCUMENT_TYPE_REGISTRY, DOCUMENT_TYPES } from '../document-types.js'
+import type { ContentGroups, ContentReference } from '../generated/documents.js'
+import type { ContentDocument, internalGroqTypeReferenceTo } from '../generated/types.js'
 import { defaultContentDir, validateContent } from '../validator/validate.js'
 import { ContentError } from './read-documents.js'
 
-/** Any reference of the model: what `resolve` takes. */
-export type ContentReference = PersonReference | QuoteReference | PhotoReference
+export type { ContentReference } from '../generated/documents.js'
 
 /**
  * The document types a reference type is marked with (`'person'` for a PersonReference). An
@@ -33,16 +24,12 @@ export type ReferencedDocument<R extends ContentReference> = [TargetOf<R>] exten
   ? ContentDocument
   : Extract<ContentDocument, { _type: TargetOf<R> }>
 
-/** Validated content, grouped by type, each group in file path order. */
-export interface Content {
-  articles: Article[]
-  people: Person[]
-  quotes: Quote[]
-  /**
-   * The images of the story. Their type is `photo` (Sanity reserves `image`), so they are
-   * `photos` here too, as in `Photo`, `PhotoReference` and `isPhoto`.
-   */
-  photos: Photo[]
+/**
+ * Validated content, grouped by type, each group in file path order. The groups are generated
+ * from the document-type registry and named by each type's content folder: `articles`, `people`,
+ * `quotes`, `photos` (Sanity reserves `image`, so the images are `photo` documents).
+ */
+export interface Content extends ContentGroups {
   /** Every document, in file path order: what `renderArticle` and `renderSite` take. */
   documents: ContentDocument[]
   /** Warnings from validation (for example a weak reference to a missing document); they pass. */
@@ -115,13 +102,14 @@ export async function loadContent(dir: string = defaultContentDir()): Promise<Co
 
 function group(documents: ContentDocument[], warnings: Diagnostic[]): Content {
   const byId = new Map(documents.map((d) => [d._id, d]))
-  const ofType = <T extends ContentDocument['_type']>(type: T) =>
-    documents.filter((d): d is Extract<ContentDocument, { _type: T }> => d._type === type)
+  const groups = Object.fromEntries(
+    DOCUMENT_TYPES.map((type) => [
+      DOCUMENT_TYPE_REGISTRY[type].folder,
+      documents.filter((d) => d._type === type),
+    ]),
+  ) as unknown as ContentGroups
   return {
-    articles: ofType('article'),
-    people: ofType('person'),
-    quotes: ofType('quote'),
-    photos: ofType('photo'),
+    ...groups,
     documents,
     warnings,
     resolve<R extends ContentReference>(reference: R): ReferencedDocument<R> {

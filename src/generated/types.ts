@@ -219,6 +219,86 @@ export type PhotoReference = {
   [internalGroqTypeReferenceTo]?: 'photo'
 }
 /**
+ * A Sanity reference to an Organization document.
+ */
+export type OrganizationReference = {
+  /**
+   * Always `reference` (Sanity's own type).
+   */
+  _type: 'reference'
+  /**
+   * The `_id` of the referenced Organization.
+   */
+  _ref: DocumentId
+  /**
+   * Sanity weak reference flag.
+   */
+  _weak?: boolean
+  /**
+   * Sanity's marker on a draft's weak reference to a document that is not published yet: the reference is made strong when the target is published. `sanity:publish --drafts` writes it, as Studio does; pull removes it.
+   */
+  _strengthenOnPublish?: {
+    /**
+     * The `_type` of the referenced document.
+     */
+    type: string
+    /**
+     * Keep the reference weak once the target is published.
+     */
+    weak?: boolean
+    /**
+     * The Studio template the target was created from.
+     */
+    template?: {
+      [k: string]: unknown | undefined
+    }
+  }
+  /**
+   * Type-level only (never in the data): the document types this reference points to.
+   */
+  [internalGroqTypeReferenceTo]?: 'organization'
+}
+/**
+ * A Sanity reference to who said something: a Person or an Organization.
+ */
+export type SpeakerReference = {
+  /**
+   * Always `reference` (Sanity's own type).
+   */
+  _type: 'reference'
+  /**
+   * The `_id` of the referenced Person or Organization.
+   */
+  _ref: DocumentId
+  /**
+   * Sanity weak reference flag.
+   */
+  _weak?: boolean
+  /**
+   * Sanity's marker on a draft's weak reference to a document that is not published yet: the reference is made strong when the target is published. `sanity:publish --drafts` writes it, as Studio does; pull removes it.
+   */
+  _strengthenOnPublish?: {
+    /**
+     * The `_type` of the referenced document.
+     */
+    type: string
+    /**
+     * Keep the reference weak once the target is published.
+     */
+    weak?: boolean
+    /**
+     * The Studio template the target was created from.
+     */
+    template?: {
+      [k: string]: unknown | undefined
+    }
+  }
+  /**
+   * Type-level only (never in the data): the document types this reference points to.
+   */
+  [internalGroqTypeReferenceTo]?: 'person' | 'organization'
+}
+/**
  * An image document (type `photo`, because Sanity reserves `image`): alt text, caption, credit and, when there is a binary, Sanity's image field.
  */
 export type Photo = {
@@ -284,6 +364,47 @@ export type Photo = {
      */
     _sanityAsset?: string
   }
+}
+/**
+ * An institution the story names (a ministry, a delegation, a news agency, a group of countries), in the story's words. Only what the story gives: no founding dates, logos or descriptions.
+ */
+export type Organization = {
+  /**
+   * Sanity document id.
+   */
+  _id: DocumentId
+  /**
+   * Always `organization`.
+   */
+  _type: 'organization'
+  /**
+   * Sanity system field: the revision id of the document, set by the Content Lake.
+   */
+  _rev?: string
+  /**
+   * Sanity system field: when the document was created, set by the Content Lake.
+   */
+  _createdAt?: string
+  /**
+   * Sanity system field: when the document was last changed, set by the Content Lake.
+   */
+  _updatedAt?: string
+  /**
+   * Set by publishing from this repository: the sha-256 (hex) of the document's content as it was last published. An editor's change does not update it, so publish can tell an editor's change from its own. Never edit it; pull leaves it out of content files.
+   */
+  contentHash?: string
+  /**
+   * The name as the story writes it, without a leading "the" (for example Pentagon, RIA Novosti).
+   */
+  name: NonBlankText
+  /**
+   * Other names the story uses for it (for example Group of 20).
+   */
+  alternateNames?: NonBlankText[]
+  /**
+   * URL segment of the organization page: organizations/<slug>/.
+   */
+  slug: Slug
 }
 /**
  * A person the story names, with the role the story gives them.
@@ -398,6 +519,23 @@ export type PersonMention = {
   person: PersonReference
 }
 /**
+ * Annotation: the marked words name an Organization.
+ */
+export type OrganizationMention = {
+  /**
+   * Always `organizationMention`.
+   */
+  _type: 'organizationMention'
+  /**
+   * What spans list in `marks` to apply this mention.
+   */
+  _key: Key
+  /**
+   * The Organization the words name.
+   */
+  organization: OrganizationReference
+}
+/**
  * Annotation: the marked words are the words of a Quote (for a direct or partial quote, exactly the quoted words, without the quotation marks).
  */
 export type Quotation = {
@@ -417,7 +555,7 @@ export type Quotation = {
 /**
  * The closed set of annotation types.
  */
-export type MarkDef = Link | PersonMention | Quotation
+export type MarkDef = Link | PersonMention | OrganizationMention | Quotation
 /**
  * A Portable Text text block: a paragraph, heading, block quote or list item.
  */
@@ -483,7 +621,7 @@ export type Body = BodyBlock[]
  */
 export type TextBlocks = Block[]
 /**
- * Something someone said, as the story reports it. A named speaker is a Person reference; an unnamed or institutional source is an attribution in the story's words.
+ * Something someone said, as the story reports it. A named speaker is a Person or Organization reference; the attribution is the story's words for the source: alone for an unnamed source, beside an Organization for an institution ("a State Department spokesperson").
  */
 export type Quote = {
   /**
@@ -519,17 +657,21 @@ export type Quote = {
    */
   kind: 'direct' | 'partial' | 'paraphrase'
   /**
-   * The named person who said it. Give this or `attribution`, not both.
+   * Who said it: a named Person, or an Organization. Without a speaker, give `attribution`.
    */
-  speaker?: PersonReference
+  speaker?: SpeakerReference
   /**
-   * An unnamed or institutional source, as the story attributes it (for example "a senior US official"). Give this or `speaker`, not both.
+   * The source in the story's words: an unnamed source alone (for example "a senior US official"), or an Organization speaker as the story gives it ("a State Department spokesperson"). Not beside a Person speaker.
    */
   attribution?: NonBlankText
   /**
    * How the words reached the story, in its words (for example "according to the German delegation").
    */
   via?: NonBlankText
+  /**
+   * The Organization `via` names, when the words reached the story through one ("Russian news agencies reported").
+   */
+  channel?: OrganizationReference
   /**
    * Where or when the words were said, as the story gives it.
    */
@@ -558,4 +700,4 @@ export type SiteConfig = {
 }
 
 /** Any document this package defines. */
-export type ContentDocument = Article | Person | Quote | Photo
+export type ContentDocument = Article | Person | Organization | Quote | Photo

@@ -13,6 +13,8 @@ import type {
   Block,
   BodyBlock,
   Link,
+  Organization,
+  OrganizationMention,
   Person,
   PersonMention,
   PhotoEmbed,
@@ -25,9 +27,9 @@ import { escapeAttribute, escapeText } from './escape.js'
 import { attributes, element } from './html.js'
 import type { PageIds } from './ids.js'
 import type { NestedLinks } from './nested-links.js'
-import { personLink } from './paths.js'
+import { organizationLink, personLink } from './paths.js'
 import { figureHtml, type ImageUrlBuilder } from './photo.js'
-import { encodeSegment, hrefFrom, safeHref } from './url.js'
+import { encodeSegment, hrefFrom, type LinkOrigin, safeHref } from './url.js'
 
 /** What the components of one page need to know. */
 export interface HtmlContext {
@@ -109,6 +111,12 @@ function htmlComponents(
       link: (options) => link(options as PortableTextMarkComponentOptions<Link>, context),
       personMention: (options) =>
         personMention(options as PortableTextMarkComponentOptions<PersonMention>, context, links),
+      organizationMention: (options) =>
+        organizationMention(
+          options as PortableTextMarkComponentOptions<OrganizationMention>,
+          context,
+          links,
+        ),
       quotation: (options) =>
         quotation(
           options as PortableTextMarkComponentOptions<Quotation>,
@@ -203,6 +211,16 @@ function personMention(
   return context.links.link(options.children, (text) => `<a${values}>${text}</a>`)
 }
 
+function organizationMention(
+  options: PortableTextMarkComponentOptions<OrganizationMention>,
+  context: HtmlContext,
+  links: LinkAttributes,
+): string {
+  const ref = options.value?.organization._ref ?? ''
+  const values = links.organization(context.index.organizations.get(ref) as Organization)
+  return context.links.link(options.children, (text) => `<a${values}>${text}</a>`)
+}
+
 /**
  * A quotation: `<q>` for quoted words (the content keeps its own quotation marks, and the page's
  * CSS turns off the ones `<q>` would add), a `<span>` for a paraphrase, which is the story's
@@ -234,6 +252,7 @@ interface LinkAttributes {
   /** ` id="…"` of a quote (for its first place on the page: see {@link quoteId}). */
   id(quote: Quote): string
   person(person: Person): string
+  organization(organization: Organization): string
   /** `cite` and `title`, for `<q>` and `<blockquote>`. */
   quotedWords(quote: Quote): string
   /** `title`, `class` and `data-cite`, for the `<span>` of a paraphrase. */
@@ -293,6 +312,7 @@ function remember<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key: K, v
 function linkAttributes(context: HtmlContext): LinkAttributes {
   const { index } = context
   const people = new Map<Person, string>()
+  const organizations = new Map<Organization, string>()
   const quotedWords = new Map<Quote, string>()
   const paraphrases = new Map<Quote, string>()
   // hrefFrom(context, context.quotesPage, anchor) is this path, `#` and the encoded anchor: the path is
@@ -312,6 +332,9 @@ function linkAttributes(context: HtmlContext): LinkAttributes {
   return {
     id: (quote) => quoteStringsOf(quote, index).id,
     person: (person) => people.get(person) ?? remember(people, person, personAttributes(person)),
+    organization: (organization) =>
+      organizations.get(organization) ??
+      remember(organizations, organization, organizationAttributes(context, organization)),
     quotedWords: (quote) =>
       quotedWords.get(quote) ??
       remember(quotedWords, quote, ` cite="${cite(quote)}"${quoteStringsOf(quote, index).title}`),
@@ -323,6 +346,12 @@ function linkAttributes(context: HtmlContext): LinkAttributes {
         `${quoteStringsOf(quote, index).title} class="paraphrase" data-cite="${cite(quote)}"`,
       ),
   }
+}
+
+/** ` class="organization" href="…" title="…"` of a link to an organization's page. */
+function organizationAttributes(from: LinkOrigin, organization: Organization): string {
+  const { href, title } = organizationLink(from, organization)
+  return attributes({ class: 'organization', href, title })
 }
 
 /** Who said it, as a reader should see it: "Annalena Baerbock, according to the German delegation". */

@@ -1,13 +1,23 @@
 /**
  * The documents the renderer works from, indexed once: articles in reading order, people, quotes
  * and photos by id, and where each quote stands in the articles. Building the index checks what
- * every page depends on (known types, ids, slugs, the text each page shows), so pages can be
+ * every page depends on (ids, slugs, the text each page shows, as the document-type registry
+ * names them), so pages can be
  * rendered without re-checking. `validate` reports all of these first; the renderer checks them
  * again because it can be given documents nobody validated, and it checks them by the same
  * definitions (the schemas' string rules, src/validator/checks/slugs.ts), so the two cannot disagree.
  */
 
-import type { Article, Block, ContentDocument, Person, Photo, Quote } from '../generated/types.js'
+import { documentTypeSpec } from '../document-types.js'
+import type {
+  Article,
+  Block,
+  ContentDocument,
+  Organization,
+  Person,
+  Photo,
+  Quote,
+} from '../generated/types.js'
 import { pointerTo } from '../json/pointer.js'
 import { messages } from '../messages.js'
 import { SlugOwners, slugOf } from '../validator/checks/slugs.js'
@@ -23,14 +33,22 @@ export interface QuotePlacement {
   order: number
 }
 
-/** Who said a quote: a Person, or an unnamed source in the story's words. */
-export type Speaker = { kind: 'person'; person: Person } | { kind: 'attribution'; text: string }
+/**
+ * Who said a quote: a Person; an Organization, with the story's words for it (`text`: the
+ * attribution, "a State Department spokesperson", or else its name); or an unnamed source in the
+ * story's words.
+ */
+export type Speaker =
+  | { kind: 'person'; person: Person }
+  | { kind: 'organization'; organization: Organization; text: string }
+  | { kind: 'attribution'; text: string }
 
 /** The documents, indexed for rendering. */
 export interface ContentIndex {
   /** Articles, newest first, then by `_id`. */
   articles: Article[]
   people: ReadonlyMap<string, Person>
+  organizations: ReadonlyMap<string, Organization>
   quotes: ReadonlyMap<string, Quote>
   photos: ReadonlyMap<string, Photo>
   /** For each quote id, the places its words stand, in reading order. */
@@ -43,14 +61,16 @@ const isText = stringRule('nonBlankText')
 const TEXT_FIELDS = ['highlights', 'body'] as const
 
 /**
- * Indexes `documents` for rendering.
- * @throws {RenderError} when a document has an unknown type, an invalid or repeated id, or an
- * invalid or repeated slug (a slug names a folder of the site).
+ * Indexes `documents` for rendering. A document of a type no page renders is checked for its id
+ * and left out: a type the renderer does not know is not an error (validation judges types).
+ * @throws {RenderError} when a document has an invalid or repeated id, misses the text its pages
+ * show, or has an invalid or repeated slug (a slug names a folder of the site).
  */
 export function indexContent(documents: readonly ContentDocument[]): ContentIndex {
   const seen = new Set<string>()
   const articles: Article[] = []
   const people = new Map<string, Person>()
+  const organizations = new Map<string, Organization>()
   const quotes = new Map<string, Quote>()
   const photos = new Map<string, Photo>()
   for (const document of documents) {
@@ -58,13 +78,13 @@ export function indexContent(documents: readonly ContentDocument[]): ContentInde
     checkTextFields(document)
     if (document._type === 'article') articles.push(document)
     else if (document._type === 'person') people.set(document._id, document)
+    else if (document._type === 'organization') organizations.set(document._id, document)
     else if (document._type === 'quote') quotes.set(document._id, document)
     else if (document._type === 'photo') photos.set(document._id, document)
-    else throw unknownDocumentType(document)
   }
-  checkSlugs([...articles, ...people.values()])
+  checkSlugs(documents.filter((document) => documentTypeSpec(document._type)?.page !== undefined))
   articles.sort(byNewest)
-  return { articles, people, quotes, photos, placements: placeQuotes(articles) }
+  return { articles, people, organizations, quotes, photos, placements: placeQuotes(articles) }
 }
 
 function checkId(document: ContentDocument, seen: Set<string>): void {
@@ -88,16 +108,9 @@ function checkId(document: ContentDocument, seen: Set<string>): void {
   seen.add(id)
 }
 
-/** The text fields each page shows and cannot do without. */
-const REQUIRED_TEXT: Record<string, readonly string[]> = {
-  article: ['headline'],
-  person: ['name'],
-  quote: ['text', 'kind'],
-  photo: ['alt', 'caption'],
-}
-
+/** The text fields each page shows and cannot do without: the registry's `requiredText`. */
 function checkTextFields(document: ContentDocument): void {
-  for (const field of REQUIRED_TEXT[document._type] ?? []) {
+  for (const field of documentTypeSpec(document._type)?.requiredText ?? []) {
     const value: unknown = (document as unknown as Record<string, unknown>)[field]
     if (isText(value)) continue
     throw new RenderError({
@@ -109,19 +122,8 @@ function checkTextFields(document: ContentDocument): void {
   }
 }
 
-function unknownDocumentType(document: { _id: string; _type: unknown }): RenderError {
-  const type = String(document._type)
-  return new RenderError({
-    rule: 'render/unknown-type',
-    message: `Unknown document type "${type}": use one the renderer knows (article, person, quote or photo).`,
-    documentId: document._id,
-    pointer: '/_type',
-    type,
-  })
-}
-
-/** Every article and person slug names a page's folder: it must be a slug, and one page's only. */
-function checkSlugs(documents: readonly (Article | Person)[]): void {
+/** The slug of every document with a page names its folder: a slug, and one page's only. */
+function checkSlugs(documents: readonly ContentDocument[]): void {
   const owners = new SlugOwners<string>()
   for (const document of documents) {
     const type = document._type
@@ -203,16 +205,20 @@ function quotationsIn(block: Block): string[] {
 
 /** Who said `quote`. */
 export function speakerOf(quote: Quote, index: ContentIndex): Speaker {
-  if (quote.speaker !== undefined) {
-    return {
-      kind: 'person',
-      person: resolvePerson(index, quote.speaker._ref, quote._id, '/speaker'),
-    }
+  const id = quote.speaker?._ref
+  if (id !== undefined) {
+    const organization = index.organizations.get(id)
+    if (organization === undefined)
+      return { kind: 'person', person: resolvePerson(index, id, quote._id, '/speaker') }
+    return { kind: 'organization', organization, text: quote.attribution ?? organization.name }
   }
   return { kind: 'attribution', text: quote.attribution ?? 'an unnamed source' }
 }
 
-/** The speaker's name as a reader sees it: the person's name, or the story's attribution. */
+/**
+ * The speaker's name as a reader sees it: the person's name, or the story's words (for an
+ * organization, its attribution: "A State Department spokesperson").
+ */
 export function speakerName(speaker: Speaker): string {
   return speaker.kind === 'person' ? speaker.person.name : speaker.text
 }
@@ -228,6 +234,16 @@ export function resolvePerson(
   pointer: string,
 ): Person {
   return resolve(index.people, id, 'person', documentId, pointer)
+}
+
+/** The Organization `id` names; throws like {@link resolvePerson}. */
+export function resolveOrganization(
+  index: ContentIndex,
+  id: string,
+  documentId: string,
+  pointer: string,
+): Organization {
+  return resolve(index.organizations, id, 'organization', documentId, pointer)
 }
 
 /** The Quote `id` names; throws like {@link resolvePerson}. */
@@ -291,6 +307,31 @@ export function peopleIn(article: Article, index: ContentIndex): Person[] {
       const def = defs.get(mark)
       if (def?._type === 'personMention') add(def.person._ref)
       if (def?._type === 'quotation') add(index.quotes.get(def.quote._ref)?.speaker?._ref)
+    }
+  }
+  return [...found.values()]
+}
+
+/**
+ * The organizations an article names, in reading order: those its words mention
+ * (`organizationMention`), and the speakers and channels of the quotes it carries.
+ */
+export function organizationsIn(article: Article, index: ContentIndex): Organization[] {
+  const found = new Map<string, Organization>()
+  const add = (id: string | undefined) => {
+    const organization = id === undefined ? undefined : index.organizations.get(id)
+    if (organization !== undefined) found.set(organization._id, organization)
+  }
+  for (const { block } of textBlocksOf(article)) {
+    const defs = new Map(block.markDefs.map((def) => [def._key, def]))
+    for (const mark of block.children.flatMap((span) => span.marks ?? [])) {
+      const def = defs.get(mark)
+      if (def?._type === 'organizationMention') add(def.organization._ref)
+      if (def?._type === 'quotation') {
+        const quote = index.quotes.get(def.quote._ref)
+        add(quote?.speaker?._ref)
+        add(quote?.channel?._ref)
+      }
     }
   }
   return [...found.values()]

@@ -5,10 +5,13 @@
  * Choices, from what the content can honestly support:
  * - `about`: the people the headline, standfirst or lead-photo caption names (by name, another
  *   spelling, or surname as a whole word); `mentions`: everyone the article names.
- * - Quotes are `Quotation`s in `hasPart`. A named speaker is the `creator` (a Person). An unnamed
- *   source ("a senior US official", "The Pentagon") gets no `creator`: the story does not say who
- *   it is, and calling it a Person or an Organization would add a fact. Its words stand in
- *   `creditText`, schema.org's free-text credit.
+ * - `mentions` holds the organizations it names too (their `organizationMention`s, and the
+ *   speakers and channels of its quotes).
+ * - Quotes are `Quotation`s in `hasPart`. A named speaker is the `creator`: a Person, or an
+ *   Organization ("The Pentagon"), whose quote keeps the story's words in `creditText` ("A State
+ *   Department spokesperson"). An unnamed source ("a senior US official") gets no `creator`: the
+ *   story does not say who it is, and calling it a Person or an Organization would add a fact.
+ *   Its words stand in `creditText`, schema.org's free-text credit.
  * - A paraphrase is the story's wording, not quoted words: it is not a `Quotation` at all.
  * - No author, publisher or image URL is invented: only what the documents hold.
  * - `@id`s and URLs are absolute, made from site.config.json's `url`, when the site has one (a
@@ -16,12 +19,19 @@
  *   site. The article's own `@id` and `url` (its canonical URL) exist only then.
  * - `inLanguage` is the article's language (its own, else the site's default).
  */
-import type { Article, Person, Photo, Quote } from '../generated/types.js'
+import type { Article, Organization, Person, Photo, Quote } from '../generated/types.js'
 import type { SiteConfig } from '../site-config.js'
-import { type ContentIndex, peopleIn, quoteAnchor, quotesIn, speakerOf } from './content-index.js'
+import {
+  type ContentIndex,
+  organizationsIn,
+  peopleIn,
+  quoteAnchor,
+  quotesIn,
+  speakerOf,
+} from './content-index.js'
 import { machineDate } from './dates.js'
 import { articleLanguage } from './language.js'
-import { personPage } from './paths.js'
+import { organizationPage, personPage } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { hrefFrom, type LinkOrigin, pageOf } from './url.js'
 
@@ -61,7 +71,10 @@ export function articleJsonLd(
       site === undefined ? undefined : { '@type': 'WebSite', name: site.name, url: site.url },
     image: photo === undefined ? undefined : imageObject(photo, from, imageUrl),
     about: nonEmpty(subjectsOf(article, photo, people).map((person) => personLd(person, from))),
-    mentions: nonEmpty(people.map((person) => personLd(person, from))),
+    mentions: nonEmpty([
+      ...people.map((person) => personLd(person, from)),
+      ...organizationsIn(article, index).map((organization) => organizationLd(organization, from)),
+    ]),
     hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, from))),
   })
 }
@@ -73,6 +86,30 @@ export function personJsonLd(person: Person, page: string, site?: SiteConfig): J
     '@type': 'ProfilePage',
     mainEntity: personLd(person, { page, base: site?.url }),
   }
+}
+
+/** The `ProfilePage` of an organization page. */
+export function organizationJsonLd(
+  organization: Organization,
+  page: string,
+  site?: SiteConfig,
+): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    mainEntity: organizationLd(organization, { page, base: site?.url }),
+  }
+}
+
+function organizationLd(organization: Organization, from: LinkOrigin): JsonLd {
+  const url = hrefFrom(from, organizationPage(organization))
+  return compact({
+    '@type': 'Organization',
+    '@id': `${url}#organization`,
+    name: organization.name,
+    alternateName: nonEmpty(organization.alternateNames ?? []),
+    url,
+  })
 }
 
 function personLd(person: Person, from: LinkOrigin): JsonLd {
@@ -104,8 +141,13 @@ function quotationLd(quote: Quote, index: ContentIndex, from: LinkOrigin): JsonL
     '@type': 'Quotation',
     '@id': hrefFrom(from, pageOf(from), quoteAnchor(quote._id)),
     text: quote.text,
-    creator: speaker.kind === 'person' ? personLd(speaker.person, from) : undefined,
-    creditText: speaker.kind === 'attribution' ? speaker.text : undefined,
+    creator:
+      speaker.kind === 'person'
+        ? personLd(speaker.person, from)
+        : speaker.kind === 'organization'
+          ? organizationLd(speaker.organization, from)
+          : undefined,
+    creditText: speaker.kind === 'person' ? undefined : speaker.text,
   })
 }
 

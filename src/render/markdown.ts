@@ -1,7 +1,7 @@
 /**
- * An article as Markdown (CommonMark), built with @portabletext/markdown. Person mentions link to
- * the person's page and quotes to their entry on the article's who-said-what page, with the speaker as the
- * link title. Links are relative to the article's folder in the site (`articles/<slug>/`), like
+ * An article as Markdown (CommonMark), built with @portabletext/markdown. Person and organization
+ * mentions link to their pages and quotes to their entry on the article's who-said-what page, with
+ * the speaker as the link title. Links are relative to the article's folder in the site (`articles/<slug>/`), like
  * the HTML page's. Every character Markdown gives a meaning to is escaped in the text, and raw
  * HTML from the content cannot reach the output.
  */
@@ -16,6 +16,8 @@ import type {
   Block,
   BodyBlock,
   Link,
+  Organization,
+  OrganizationMention,
   Person,
   PersonMention,
   Photo,
@@ -36,7 +38,7 @@ import {
 } from './escape.js'
 import { highlightsAsList } from './highlights.js'
 import { NestedLinks } from './nested-links.js'
-import { articlePage, articleQuotesPage, personLink } from './paths.js'
+import { articlePage, articleQuotesPage, organizationLink, personLink } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { relativeHref, safeHref } from './url.js'
 
@@ -149,6 +151,11 @@ function renderers(context: MarkdownContext): Partial<PortableTextRenderers> {
       link: (options) => link(options as PortableTextMarkRendererOptions<Link>, context),
       personMention: (options) =>
         personMention(options as PortableTextMarkRendererOptions<PersonMention>, context),
+      organizationMention: (options) =>
+        organizationMention(
+          options as PortableTextMarkRendererOptions<OrganizationMention>,
+          context,
+        ),
       quotation: (options) =>
         quotation(options as PortableTextMarkRendererOptions<Quotation>, context),
     },
@@ -213,6 +220,16 @@ function personMention(
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
   const { href, title } = personLink(context.page, person)
+  return context.links.link(options.children, (text) => markdownLink(text, href, title))
+}
+
+function organizationMention(
+  options: PortableTextMarkRendererOptions<OrganizationMention>,
+  context: MarkdownContext,
+): string {
+  const ref = options.value?.organization._ref ?? ''
+  const organization = context.index.organizations.get(ref) as Organization
+  const { href, title } = organizationLink(context.page, organization)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }
 

@@ -28,6 +28,17 @@ export interface NinjsPerson {
   literal: string
 }
 
+/** An `organisations` entry (ninjs 3.1 `organisationType`). */
+export interface NinjsOrganisation {
+  name: string
+  /** How the story relates to it: `quoted` (a quote's speaker), `source` (a channel) or `mentioned`. */
+  rel: 'quoted' | 'source' | 'mentioned'
+  /** The organization's document URI in this package's namespace. */
+  uri: string
+  /** The organization's document `_id`. */
+  literal: string
+}
+
 /** A `renditions` entry of a picture. */
 export interface NinjsRendition {
   name: string
@@ -66,5 +77,6 @@ export interface NinjsDocument {
   descriptions?: NinjsText[]
   bodies: NinjsBody[]
   people?: NinjsPerson[]
+  organisations?: NinjsOrganisation[]
   associations?: NinjsPictureAssociation[]
 }

@@ -9,16 +9,26 @@
  *   links and image sources are absolute, so a receiver can follow them; without it they are
  *   relative to the article's page, as on the site, and the build says so
  *   ({@link NINJS_NEEDS_SITE_URL}).
+ * - `organisations`: every organization the article names, `quoted`, `source` (a quote's channel)
+ *   or `mentioned`, with its name as the story gives it and nothing more.
  * - People carry no job title: ninjs `people` has no field for one. No byline (`by`) and no photo
  *   credit or rendition URL unless the content has them.
  */
 import type { Article, ContentDocument, Person, Photo } from '../generated/types.js'
 import type { SiteConfig } from '../site-config.js'
-import { type ContentIndex, indexContent, peopleIn, quotesIn, speakerOf } from './content-index.js'
+import {
+  type ContentIndex,
+  indexContent,
+  organizationsIn,
+  peopleIn,
+  quotesIn,
+  speakerOf,
+} from './content-index.js'
 import { articleLanguage } from './language.js'
 import { bodyTextWithoutCaptions, countText } from './ninjs-count.js'
 import type {
   NinjsDocument,
+  NinjsOrganisation,
   NinjsPerson,
   NinjsPictureAssociation,
   NinjsRendition,
@@ -130,6 +140,7 @@ export function articleToNinjs(
     ]),
     bodies: [{ ...html('main', sections.body), ...counts }],
     people: nonEmpty(peopleOf(article, index, base)),
+    organisations: nonEmpty(organisationsOf(article, index, base)),
     associations: nonEmpty(photosOf(article, index, base, imageUrl)),
   })
 }
@@ -160,6 +171,26 @@ function peopleOf(article: Article, index: ContentIndex, base: string): NinjsPer
     rel: speakers.has(person._id) ? 'quoted' : 'mentioned',
     uri: documentUri(base, person._id),
     literal: person._id,
+  }))
+}
+
+/**
+ * Every organization the article names, in reading order: `quoted` when it speaks in a quote,
+ * `source` when a quote reached the story through it, else `mentioned`.
+ */
+function organisationsOf(article: Article, index: ContentIndex, base: string): NinjsOrganisation[] {
+  const quotes = quotesIn(article, index)
+  const speakers = new Set(quotes.map((quote) => quote.speaker?._ref))
+  const channels = new Set(quotes.map((quote) => quote.channel?._ref))
+  return organizationsIn(article, index).map((organization) => ({
+    name: organization.name,
+    rel: speakers.has(organization._id)
+      ? 'quoted'
+      : channels.has(organization._id)
+        ? 'source'
+        : 'mentioned',
+    uri: documentUri(base, organization._id),
+    literal: organization._id,
   }))
 }
 

@@ -7,7 +7,14 @@
 import type { Article } from '../generated/types.js'
 import { pointerTo } from '../json/pointer.js'
 import { jsonType } from '../messages.js'
-import { type ContentIndex, resolvePerson, resolvePhoto, resolveQuote } from './content-index.js'
+import {
+  type ContentIndex,
+  resolveOrganization,
+  resolvePerson,
+  resolvePhoto,
+  resolveQuote,
+  speakerOf,
+} from './content-index.js'
 import { calendarDate } from './dates.js'
 import { RenderError, UnknownArticleError } from './errors.js'
 
@@ -18,7 +25,12 @@ export const LIST_TYPES: readonly string[] = ['bullet', 'number']
 /** Decorators the renderer has a component for. */
 export const DECORATORS: readonly string[] = ['strong', 'em']
 /** Annotation types the renderer has a component for. */
-export const ANNOTATIONS: readonly string[] = ['link', 'personMention', 'quotation']
+export const ANNOTATIONS: readonly string[] = [
+  'link',
+  'personMention',
+  'organizationMention',
+  'quotation',
+]
 /** Block types of an article body. Highlights take text blocks only. */
 export const BODY_TYPES: readonly string[] = ['block', 'photoEmbed']
 
@@ -117,6 +129,9 @@ function checkAnnotation(def: Json, pointer: string, at: Place): void {
   if (!ANNOTATIONS.includes(type)) unknown(at, pointer, 'annotation type', type, ANNOTATIONS)
   if (type === 'personMention') {
     resolvePerson(at.index, refOf(def.person), at.documentId, pointerTo(pointer, 'person'))
+  } else if (type === 'organizationMention') {
+    const ref = refOf(def.organization)
+    resolveOrganization(at.index, ref, at.documentId, pointerTo(pointer, 'organization'))
   } else if (type === 'quotation') {
     const quote = resolveQuote(
       at.index,
@@ -124,8 +139,9 @@ function checkAnnotation(def: Json, pointer: string, at: Place): void {
       at.documentId,
       pointerTo(pointer, 'quote'),
     )
-    if (quote.speaker !== undefined) {
-      resolvePerson(at.index, quote.speaker._ref, quote._id, '/speaker')
+    speakerOf(quote, at.index)
+    if (quote.channel !== undefined) {
+      resolveOrganization(at.index, quote.channel._ref, quote._id, '/channel')
     }
   }
 }

@@ -2,7 +2,8 @@
  * Where each page of the site lives, as a posix path from the site root. Slugs were checked when
  * the content was indexed (lower-case words and hyphens), so they are safe as folder names.
  */
-import type { Article, Person } from '../generated/types.js'
+import { DOCUMENT_TYPE_REGISTRY } from '../document-types.js'
+import type { Article, Organization, Person } from '../generated/types.js'
 import { hrefFrom, type LinkOrigin } from './url.js'
 
 /** The home page: the list of articles and people. */
@@ -16,14 +17,35 @@ export function articleQuotesPage(article: Article): string {
   return `quotes/${article.slug.current}/index.html`
 }
 
+/** A document of a type that has pages of its own (a registry row with `page`). */
+export type PagedDocument = Article | Person | Organization
+
+/** The page of a document: `<the registry's page folder>/<slug>/index.html`. */
+export function documentPage(document: PagedDocument): string {
+  return `${DOCUMENT_TYPE_REGISTRY[document._type].page}/${document.slug.current}/index.html`
+}
+
 /** The page of an article. */
 export function articlePage(article: Article): string {
-  return `articles/${article.slug.current}/index.html`
+  return documentPage(article)
 }
 
 /** The page of a person. */
 export function personPage(person: Person): string {
-  return `people/${person.slug.current}/index.html`
+  return documentPage(person)
+}
+
+/** The page of an organization. */
+export function organizationPage(organization: Organization): string {
+  return documentPage(organization)
+}
+
+/** A link to an organization's page from the page `from`, titled with its name. */
+export function organizationLink(
+  from: LinkOrigin,
+  organization: Organization,
+): { href: string; title: string } {
+  return { href: hrefFrom(from, organizationPage(organization)), title: organization.name }
 }
 
 /** A link to a person's page from the page `from`, titled with their name and role. */

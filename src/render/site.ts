@@ -10,9 +10,17 @@ import { articleToNinjs, serializeNinjs } from './ninjs.js'
 import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
 import { homePageHtml } from './pages/home.js'
+import { organizationPageHtml } from './pages/organization.js'
 import { personPageHtml } from './pages/person.js'
 import { articleQuotesPageHtml, quotesIndexHtml } from './pages/quotes.js'
-import { articlePage, articleQuotesPage, HOME_PAGE, personPage, QUOTES_PAGE } from './paths.js'
+import {
+  articlePage,
+  articleQuotesPage,
+  HOME_PAGE,
+  organizationPage,
+  personPage,
+  QUOTES_PAGE,
+} from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { articleToPlainText } from './text.js'
 
@@ -47,11 +55,11 @@ export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
- * Renders the static site: `index.html` (articles, newest first, and people),
- * `articles/<slug>/index.html`, `people/<slug>/index.html`, `quotes/<article slug>/index.html`
- * (who said what in that article) and `quotes/index.html` (the index of those). Links between
- * pages are relative; with `options.site`, canonical links and JSON-LD are absolute. Files come
- * sorted by path.
+ * Renders the static site: `index.html` (articles, newest first, people and organizations),
+ * `articles/<slug>/index.html`, `people/<slug>/index.html`, `organizations/<slug>/index.html`,
+ * `quotes/<article slug>/index.html` (who said what in that article) and `quotes/index.html` (the
+ * index of those). Links between pages are relative; with `options.site`, canonical links and
+ * JSON-LD are absolute. Files come sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
  * dangling reference, a bad slug): the error names the document and the JSON pointer.
@@ -76,6 +84,10 @@ export function renderSite(
     ...[...index.people.values()].map((person) => ({
       path: personPage(person),
       content: personPageHtml(person, index, options.site),
+    })),
+    ...[...index.organizations.values()].map((organization) => ({
+      path: organizationPage(organization),
+      content: organizationPageHtml(organization, index, options.site),
     })),
   ]
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

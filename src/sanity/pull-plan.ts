@@ -1,5 +1,6 @@
 import { join, relative, sep } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
+import { DOCUMENT_TYPE_REGISTRY, DOCUMENT_TYPES } from '../document-types.js'
 import { validateContent } from '../validator/validate.js'
 import { publishedId, toContent } from './canonical.js'
 import { formatContentFile } from './content-file.js'
@@ -9,13 +10,10 @@ import { type Change, type ChangedDocument, findCauses } from './pull-blame.js'
 
 export type { Change } from './pull-blame.js'
 
-/** The folder under `content/` of each document type. */
-export const TYPE_FOLDERS: ReadonlyMap<string, string> = new Map([
-  ['article', 'articles'],
-  ['person', 'people'],
-  ['quote', 'quotes'],
-  ['photo', 'photos'],
-])
+/** The folder under `content/` of each document type, from the registry. */
+export const TYPE_FOLDERS: ReadonlyMap<string, string> = new Map(
+  DOCUMENT_TYPES.map((type) => [type, DOCUMENT_TYPE_REGISTRY[type].folder]),
+)
 
 /** A content file as it is on disk now. */
 export interface LocalFile {

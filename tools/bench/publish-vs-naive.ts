@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { DOCUMENT_TYPE_REGISTRY, DOCUMENT_TYPES } from '../../src/document-types.js'
 import { createSanityClient } from '../../src/sanity/client.js'
 import { readSanityConfig, type SanityConfig } from '../../src/sanity/config.js'
 import { type PublishReport, publish } from '../../src/sanity/publish.js'
@@ -69,12 +70,10 @@ export interface PublishSuiteResult extends SuiteResult {
   comparison: PublishComparison
 }
 
-const FOLDERS: Record<string, string> = {
-  article: 'articles',
-  person: 'people',
-  quote: 'quotes',
-  photo: 'photos',
-}
+/** Each document type's content folder, from the registry. */
+const FOLDERS: Record<string, string> = Object.fromEntries(
+  DOCUMENT_TYPES.map((type) => [type, DOCUMENT_TYPE_REGISTRY[type].folder]),
+)
 
 /**
  * Write the NDJSON corpus as a content folder, `<dir>/<folder>/<_id>.json` like content/, keeping

@@ -1,6 +1,7 @@
 import type { SchemaGraph } from '../../src/schema-graph.js'
 import type { JsonSchema } from '../../src/schemas.js'
-import { humanize, SLUG_SOURCES, TEXTAREA_FIELDS, URL_SCHEMES } from './studio-presentation.js'
+import type { Registry } from './documents.js'
+import { humanize, URL_SCHEMES } from './studio-presentation.js'
 import { Code, type Printable, quote, regexLiteral } from './studio-print.js'
 import { REFERENCE_KEYWORD } from './validators.js'
 
@@ -14,6 +15,8 @@ export interface Resolved {
 /** Where a Studio type is being built: which named types and helpers the file must import. */
 export interface BuildContext {
   graph: SchemaGraph
+  /** The document-type registry: slug sources and text areas come from its rows. */
+  registry: Registry
   /** Named object types (annotations, custom blocks) found so far, by `_type`. */
   objectTypes: Map<string, Resolved>
   /** The one Portable Text text block definition every rich-text array shares. */
@@ -102,7 +105,7 @@ function member(resolved: Resolved, path: string, context: BuildContext): Member
     return dateMember(schema.anyOf as JsonSchema[], resolved.base, context.graph, path)
   switch (schema.type) {
     case 'string':
-      return stringMember(schema, path)
+      return stringMember(schema, path, context)
     case 'array':
       return arrayMember(resolved, path, context)
     case 'integer':
@@ -154,7 +157,7 @@ function slugMember(resolved: Resolved, path: string, context: BuildContext): Me
     context.uses.add('slugMaxLength')
     rules.push(`custom(slugMaxLength(${maxLength}))`)
   }
-  const options = { source: SLUG_SOURCES[owner], maxLength }
+  const options = { source: context.registry[owner]?.slugSource, maxLength }
   return { definition: { type: 'slug', options }, rules }
 }
 
@@ -175,7 +178,7 @@ function dateMember(options: JsonSchema[], base: string, graph: SchemaGraph, pat
   throw unmappable(path, 'an anyOf that is not a date or date-time string')
 }
 
-function stringMember(schema: JsonSchema, path: string): Member {
+function stringMember(schema: JsonSchema, path: string, context: BuildContext): Member {
   if (Array.isArray(schema.enum)) {
     const list = schema.enum.map((value) => ({ title: humanize(String(value)), value }))
     return { definition: { type: 'string', options: { list, layout: 'radio' } }, rules: [] }
@@ -186,7 +189,9 @@ function stringMember(schema: JsonSchema, path: string): Member {
   if (schema.format === 'date-time') return { definition: { type: 'datetime' }, rules: [] }
   if (typeof schema.pattern === 'string')
     rules.push(`regex(${regexLiteral(schema.pattern).source})`)
-  const type = TEXTAREA_FIELDS.has(path) ? 'text' : 'string'
+  const [owner, field] = path.split('.')
+  const multiline = context.registry[owner as string]?.multiline ?? []
+  const type = multiline.includes(field as string) ? 'text' : 'string'
   return { definition: { type }, rules }
 }
 

@@ -35,6 +35,14 @@ export function listLevel(min: number, max: number) {
   }
 }
 
+/** A custom document rule: at least one of two fields has a value (JSON Schema if/else). */
+export function atLeastOneOf(first: string, second: string) {
+  return (document: { [field: string]: unknown } | undefined): true | string =>
+    document?.[first] !== undefined ||
+    document?.[second] !== undefined ||
+    \`Give \${first} or \${second}: this document has neither.\`
+}
+
 /** A custom document rule: exactly one of two fields has a value (JSON Schema if/then/else). */
 export function exactlyOneOf(first: string, second: string) {
   return (document: { [field: string]: unknown } | undefined): true | string => {

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { DOCUMENT_TYPE_REGISTRY } from '../../src/document-types.js'
 import { type SchemaGraph, schemaUri } from '../../src/schema-graph.js'
-import { DOCUMENT_SCHEMAS, type JsonSchema } from '../../src/schemas.js'
+import type { JsonSchema } from '../../src/schemas.js'
+import type { Registry } from './documents.js'
 import type { GeneratedFile } from './generated-file.js'
 import {
   type BuildContext,
@@ -12,7 +14,7 @@ import {
   validation,
 } from './studio-fields.js'
 import { formatWithBiome } from './studio-format.js'
-import { humanize, PREVIEWS } from './studio-presentation.js'
+import { humanize } from './studio-presentation.js'
 import { Code, type Printable, printValue, quote } from './studio-print.js'
 import { RULES_MODULE } from './studio-static.js'
 
@@ -23,6 +25,7 @@ export const STUDIO_DIR = 'studio'
 
 /** Which sibling module each shared identifier comes from. */
 const MODULE_OF: Readonly<Record<string, string>> = {
+  atLeastOneOf: './rules.js',
   exactlyOneOf: './rules.js',
   listLevel: './rules.js',
   slugMaxLength: './rules.js',
@@ -35,17 +38,21 @@ const MODULE_OF: Readonly<Record<string, string>> = {
  * Portable Text pieces they share, and `studio/index.ts` exporting `schemaTypes`.
  * The files are formatted by biome, so they pass `npm run lint` as written.
  */
-export async function generateStudio(graph: SchemaGraph, root: string): Promise<GeneratedFile[]> {
+export async function generateStudio(
+  graph: SchemaGraph,
+  root: string,
+  registry: Registry = DOCUMENT_TYPE_REGISTRY,
+): Promise<GeneratedFile[]> {
   const block: { current: Resolved | undefined } = { current: undefined }
   const objectTypes = new Map<string, Resolved>()
-  const documents = Object.entries(DOCUMENT_SCHEMAS).map(([type, file]) => {
-    const context = newContext(graph, objectTypes)
-    const source = documentModule(type, graph.get(schemaUri(file)), file, context)
+  const documents = Object.entries(registry).map(([type, row]) => {
+    const context = newContext(graph, registry, objectTypes)
+    const source = documentModule(type, graph.get(schemaUri(row.schema)), row.schema, context)
     block.current ??= context.block
     return { path: `${STUDIO_DIR}/${type}.ts`, content: source }
   })
-  const portableText = portableTextModule(block.current, newContext(graph, objectTypes))
-  const names = [...Object.keys(DOCUMENT_SCHEMAS), ...objectTypes.keys()].sort()
+  const portableText = portableTextModule(block.current, newContext(graph, registry, objectTypes))
+  const names = [...Object.keys(registry), ...objectTypes.keys()].sort()
   const files = [
     ...documents,
     { path: `${STUDIO_DIR}/portable-text.ts`, content: portableText },
@@ -74,8 +81,12 @@ export function orphanStudioFiles(root: string, files: GeneratedFile[]): string[
     .sort()
 }
 
-function newContext(graph: SchemaGraph, objectTypes: Map<string, Resolved>): BuildContext {
-  return { graph, objectTypes, block: undefined, uses: new Set() }
+function newContext(
+  graph: SchemaGraph,
+  registry: Registry,
+  objectTypes: Map<string, Resolved>,
+): BuildContext {
+  return { graph, registry, objectTypes, block: undefined, uses: new Set() }
 }
 
 function documentModule(
@@ -85,10 +96,11 @@ function documentModule(
   context: BuildContext,
 ): string {
   const fields = fieldsOf({ schema, base: schemaUri(file), description: undefined }, type, context)
-  const preview = PREVIEWS[type]
+  const row = context.registry[type]
+  const preview = row?.preview
   const definition = {
     name: type,
-    title: String(schema.title ?? humanize(type)),
+    title: row?.label ?? humanize(type),
     type: 'document',
     description: typeof schema.description === 'string' ? schema.description : undefined,
     fields,
@@ -102,17 +114,23 @@ function documentModule(
 }
 
 /**
- * The one document-level JSON Schema conditional the model uses: `if` a field is present `then`
- * another is not, `else` it is required, i.e. exactly one of the two.
+ * The two document-level JSON Schema conditionals the model uses: `if` a field is present `then`
+ * another is not, `else` it is required (exactly one of the two: an image's asset), and `if` a
+ * field is present, with no `then`, `else` another is required (at least one of the two: a
+ * quote's speaker or attribution).
  */
 function documentRules(schema: JsonSchema, type: string, context: BuildContext): string[] {
   if (schema.if === undefined) return []
   const first = onlyRequired(schema.if)
-  const second = onlyRequired((schema.then as JsonSchema | undefined)?.not)
   const otherwise = onlyRequired(schema.else)
+  if (first !== undefined && otherwise !== undefined && schema.then === undefined) {
+    context.uses.add('atLeastOneOf')
+    return [`custom(atLeastOneOf(${quote(first)}, ${quote(otherwise)}))`]
+  }
+  const second = onlyRequired((schema.then as JsonSchema | undefined)?.not)
   if (first === undefined || second === undefined || second !== otherwise) {
     throw new Error(
-      `Studio schema: the if/then/else of ${type} is not "exactly one of two fields", the only conditional tools/codegen/studio.ts translates. Extend documentRules there.`,
+      `Studio schema: the if/then/else of ${type} is neither "exactly one" nor "at least one of two fields", the conditionals tools/codegen/studio.ts translates. Extend documentRules there.`,
     )
   }
   context.uses.add('exactlyOneOf')

@@ -1,12 +1,12 @@
-/** The home page: the articles, newest first, and the people the story names. */
-import type { Article } from '../../generated/types.js'
+/** The home page: the articles, newest first, and the people and organizations the story names. */
+import type { Article, Organization } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { articleLanguage, siteLanguage } from '../language.js'
-import { articlePage, HOME_PAGE, personPage } from '../paths.js'
+import { articlePage, HOME_PAGE, organizationPage, personPage } from '../paths.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
@@ -15,6 +15,9 @@ export function homePageHtml(index: ContentIndex, site?: SiteConfig): string {
   const page = HOME_PAGE
   const lang = siteLanguage(site)
   const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, lang))
+  const organizations = [...index.organizations.values()].sort((a, b) =>
+    a.name.localeCompare(b.name, lang),
+  )
   const main = [
     '<h1>Articles</h1>',
     index.articles.length === 0
@@ -35,8 +38,22 @@ export function homePageHtml(index: ContentIndex, site?: SiteConfig): string {
           })
           .join('\n')}\n</ul>`,
     '</section>',
+    organizations.length === 0 ? '' : organizationsHtml(organizations, page),
   ]
-  return htmlDocument({ page, title: 'Articles', main: main.join('\n'), site })
+  return htmlDocument({
+    page,
+    title: 'Articles',
+    main: main.filter((part) => part !== '').join('\n'),
+    site,
+  })
+}
+
+function organizationsHtml(organizations: readonly Organization[], page: string): string {
+  const items = organizations.map((organization) => {
+    const href = relativeHref(page, organizationPage(organization))
+    return `<li>${element('a', { href }, escapeText(organization.name))}</li>`
+  })
+  return `<section aria-labelledby="organizations">\n<h2 id="organizations">Organizations</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`
 }
 
 /** An article's entry; in its own language (`lang`) when that is not the page's. */

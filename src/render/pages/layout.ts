@@ -102,7 +102,7 @@ function siteHeader(page: string, site: SiteConfig | undefined): string {
     site === undefined ? '' : `<p class="site-name">${escapeText(site.name)}</p>`,
     '<nav aria-label="Site">',
     '<ul>',
-    link(HOME_PAGE, 'Articles and people'),
+    link(HOME_PAGE, 'Articles, people and organizations'),
     link(QUOTES_PAGE, 'Who said what'),
     '</ul>',
     '</nav>',

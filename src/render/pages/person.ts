@@ -2,7 +2,7 @@
  * A person's page: who they are in the story's words (name, other spellings, role), what they
  * said, each quote linked to where it stands, and the articles that name them.
  */
-import type { Person, Quote } from '../../generated/types.js'
+import type { Article, Person, Quote } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, peopleIn } from '../content-index.js'
 import { escapeText } from '../escape.js'
@@ -18,25 +18,19 @@ export function personPageHtml(person: Person, index: ContentIndex, site?: SiteC
   const page = personPage(person)
   const quotes = quotesBy(person, index)
   const articles = index.articles.filter((article) => peopleIn(article, index).includes(person))
-  const otherNames = person.alternateNames ?? []
   const main = [
     `<h1>${escapeText(person.name)}</h1>`,
     person.role === undefined ? '' : `<p class="role">${escapeText(person.role)}</p>`,
-    otherNames.length === 0
-      ? ''
-      : `<p>Also written as ${otherNames.map(escapeText).join(', ')}.</p>`,
-    '<section aria-labelledby="quotes">',
-    '<h2 id="quotes">Quotes</h2>',
-    quotes.length === 0
-      ? `<p>The story quotes no words of ${escapeText(person.name)}.</p>`
-      : `<ol class="quote-list">\n${quotes.map((quote) => quoteEntryHtml(quote, index, page)).join('\n')}\n</ol>`,
-    '</section>',
-    '<section aria-labelledby="articles">',
-    '<h2 id="articles">Articles</h2>',
-    articles.length === 0
-      ? '<p>No article names them.</p>'
-      : `<ul>\n${articles.map((article) => `<li>${element('a', { href: relativeHref(page, articlePage(article)) }, escapeText(article.headline))}</li>`).join('\n')}\n</ul>`,
-    '</section>',
+    otherNamesHtml(person.alternateNames),
+    quoteSectionHtml(
+      'quotes',
+      'Quotes',
+      quotes,
+      index,
+      page,
+      `The story quotes no words of ${person.name}.`,
+    ),
+    articleSectionHtml(articles, page),
   ]
   return htmlDocument({
     page,
@@ -47,11 +41,48 @@ export function personPageHtml(person: Person, index: ContentIndex, site?: SiteC
   })
 }
 
-/** The quotes `person` said, in reading order; quotes placed in no article come last. */
-export function quotesBy(person: Person, index: ContentIndex): Quote[] {
+/** The quotes `person` (or an organization) said, in reading order; unplaced quotes come last. */
+export function quotesBy(speaker: { _id: string }, index: ContentIndex): Quote[] {
+  return quotesWhere(index, (quote) => quote.speaker?._ref === speaker._id)
+}
+
+/** The quotes that pass `test`, in reading order; quotes placed in no article come last. */
+export function quotesWhere(index: ContentIndex, test: (quote: Quote) => boolean): Quote[] {
   return [...index.quotes.values()]
-    .filter((quote) => quote.speaker?._ref === person._id)
+    .filter(test)
     .sort((a, b) => firstPlace(a, index) - firstPlace(b, index) || compare(a._id, b._id))
+}
+
+/** "Also written as …", for the other names the story uses; nothing when there are none. */
+export function otherNamesHtml(names: readonly string[] | undefined): string {
+  return names === undefined || names.length === 0
+    ? ''
+    : `<p>Also written as ${names.map(escapeText).join(', ')}.</p>`
+}
+
+/** A section listing `quotes` as entries, or saying `none` (text, escaped here) when empty. */
+export function quoteSectionHtml(
+  id: string,
+  heading: string,
+  quotes: readonly Quote[],
+  index: ContentIndex,
+  page: string,
+  none: string,
+): string {
+  const list =
+    quotes.length === 0
+      ? `<p>${escapeText(none)}</p>`
+      : `<ol class="quote-list">\n${quotes.map((quote) => quoteEntryHtml(quote, index, page)).join('\n')}\n</ol>`
+  return `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeText(heading)}</h2>\n${list}\n</section>`
+}
+
+/** The section listing the articles that name a person or organization. */
+export function articleSectionHtml(articles: readonly Article[], page: string): string {
+  const list =
+    articles.length === 0
+      ? '<p>No article names them.</p>'
+      : `<ul>\n${articles.map((article) => `<li>${element('a', { href: relativeHref(page, articlePage(article)) }, escapeText(article.headline))}</li>`).join('\n')}\n</ul>`
+  return `<section aria-labelledby="articles">\n<h2 id="articles">Articles</h2>\n${list}\n</section>`
 }
 
 /** The reading-order position of a quote's first place; quotes placed nowhere sort last. */

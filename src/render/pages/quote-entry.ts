@@ -8,7 +8,7 @@ import type { ContentIndex, Speaker } from '../content-index.js'
 import { quoteAnchor, speakerName } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
-import { articlePage, personPage } from '../paths.js'
+import { articlePage, organizationPage, personPage } from '../paths.js'
 import { relativeHref } from '../url.js'
 
 /** The quote's entry, for the page at `page`. `id` is the element id to give it, if any. */
@@ -25,7 +25,7 @@ export function quoteEntryHtml(
       : element('blockquote', { cite: places[0]?.href }, `<p>“${escapeText(quote.text)}”</p>`)
   const meta = [
     quote.kind === 'partial' ? 'Partial quote' : '',
-    quote.via === undefined ? '' : `Via: ${escapeText(quote.via)}`,
+    quote.via === undefined ? '' : `Via: ${viaHtml(quote, index, page)}`,
     quote.occasion === undefined ? '' : `Occasion: ${escapeText(quote.occasion)}`,
     places.length === 0
       ? 'Not placed in any article'
@@ -34,11 +34,24 @@ export function quoteEntryHtml(
   return element('li', { id }, `${words}\n<p class="quote-meta">${meta.join(' · ')}</p>`)
 }
 
-/** Who said it, for the page at `page`: a named person links to their page; an attribution is text. */
+/**
+ * Who said it, for the page at `page`: a person or an organization links to their page (an
+ * organization with the story's words for it); an unnamed source is text.
+ */
 export function speakerHtml(speaker: Speaker, page: string): string {
   const name = escapeText(speakerName(speaker))
   if (speaker.kind === 'attribution') return name
-  return element('a', { href: relativeHref(page, personPage(speaker.person)) }, name)
+  const target =
+    speaker.kind === 'person' ? personPage(speaker.person) : organizationPage(speaker.organization)
+  return element('a', { href: relativeHref(page, target) }, name)
+}
+
+/** The story's words for how the quote reached it, linked to the channel organization if any. */
+function viaHtml(quote: Quote, index: ContentIndex, page: string): string {
+  const via = escapeText(quote.via ?? '')
+  const channel = index.organizations.get(quote.channel?._ref ?? '')
+  if (channel === undefined) return via
+  return element('a', { href: relativeHref(page, organizationPage(channel)) }, via)
 }
 
 /** Each article the quote stands in (once per article), with the link to its first place there. */

@@ -1,6 +1,7 @@
 /**
  * The who-said-what pages. Each article has one: the quotes it carries, grouped by speaker. A
- * named speaker's group links to their page; an unnamed source is shown exactly as the story
+ * person's or organization's group links to their page (an organization under the story's words
+ * for it, "A State Department spokesperson"); an unnamed source is shown exactly as the story
  * attributes it ("a senior US official"). Groups follow the order in which their first quote
  * appears in the story. The index lists the articles' pages, newest first, and the quotes that
  * stand in no article.
@@ -89,7 +90,9 @@ export function articleQuotesPageHtml(
   })
 }
 
-/** `quotes` grouped by speaker: one group per person, one per distinct attribution. */
+/**
+ * `quotes` grouped by speaker: one group per person or organization, one per distinct attribution.
+ */
 export function groupBySpeaker(quotes: readonly Quote[], index: ContentIndex): Group[] {
   const groups = new Map<string, Group>()
   const sorted = [...quotes].sort(
@@ -97,7 +100,12 @@ export function groupBySpeaker(quotes: readonly Quote[], index: ContentIndex): G
   )
   for (const quote of sorted) {
     const speaker = speakerOf(quote, index)
-    const key = speaker.kind === 'person' ? `person:${speaker.person._id}` : `said:${speaker.text}`
+    const key =
+      speaker.kind === 'person'
+        ? `person:${speaker.person._id}`
+        : speaker.kind === 'organization'
+          ? `organization:${speaker.organization._id}`
+          : `said:${speaker.text}`
     const group = groups.get(key) ?? { speaker, quotes: [] }
     group.quotes.push(quote)
     groups.set(key, group)
@@ -114,7 +122,9 @@ function groupHtml(group: Group, position: number, index: ContentIndex, page: st
       ? speaker.person.role === undefined
         ? ''
         : `<p class="role">${escapeText(speaker.person.role)}</p>`
-      : '<p class="role">Unnamed source, as the story attributes it.</p>'
+      : speaker.kind === 'organization'
+        ? ''
+        : '<p class="role">Unnamed source, as the story attributes it.</p>'
   const entries = group.quotes.map((quote) =>
     quoteEntryHtml(quote, index, page, quoteAnchor(quote._id)),
   )

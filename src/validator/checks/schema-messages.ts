@@ -1,5 +1,5 @@
 import { childPointer, lastSegment, parentPointer, valueAt } from '../../json/pointer.js'
-import { code, jsonType, oneOf, preview, truncate } from '../../messages.js'
+import { code, jsonType, oneOf, preview, truncate, withArticle } from '../../messages.js'
 import type { DocumentType, JsonSchema } from '../../schemas.js'
 import type { SchemaError } from '../compiled.js'
 import type { Finding } from './finding.js'
@@ -55,7 +55,7 @@ const DESCRIBERS: Partial<Record<string, Describer>> = {
     const expected = String(error.params.type)
     const value = invalidValue(error, scope)
     return {
-      message: `${fieldName(error.instancePath)} must be ${article(expected)}, not ${jsonType(value)}.`,
+      message: `${fieldName(error.instancePath)} must be ${withArticle(expected)}, not ${jsonType(value)}.`,
       expected,
       actual: preview(value),
     }
@@ -194,10 +194,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
-}
-
 /** The object at `pointer`, named for people: its `_type`, the document type, or its field. */
 function ownerName(pointer: string, scope: Scope): string {
   if (pointer === '') return scope.type
@@ -294,7 +290,7 @@ function alternatives(error: FoldedError): string {
       part.keyword === 'format'
         ? formatWords(String(part.params.format))
         : part.keyword === 'type'
-          ? article(String(part.params.type))
+          ? withArticle(String(part.params.type))
           : undefined
     if (words && (!branches.has(branch) || part.keyword === 'format')) branches.set(branch, words)
   }
