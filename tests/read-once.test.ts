@@ -1,10 +1,11 @@
 /**
  * Content is read once: what is validated is what is used. Every file read goes through a
- * stand-in for node:fs/promises that counts the reads of each path, and can serve a file's first
- * read and its later reads differently (an edit made between validation and use). A second read
- * of a content file would be counted, and an edit it brought in would be used unvalidated.
+ * stand-in for node:fs/promises and node:fs (small files are read synchronously) that counts the
+ * reads of each path, and can serve a file's first read and its later reads differently (an edit
+ * made between validation and use). A second read of a content file would be counted, and an edit
+ * it brought in would be used unvalidated. The test's own reads go around the stand-in.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -14,36 +15,51 @@ import { loadContent } from '../src/index.js'
 import { PACKAGE_ROOT } from './build-helpers.js'
 import { FAST_RETRY, publishedRepo, startApi } from './publish-helpers.js'
 
-/** Reads of each absolute path, through readFile or open(…, 'r'). */
+/** Reads of each absolute path, through readFile, readFileSync or open(…, 'r'). */
 const reads = new Map<string, number>()
 /** What a path's second and later reads give instead of its bytes: an edit made after the first. */
 const later = new Map<string, string>()
 
+/** Count a read of `path`; its bytes, or the edit made after its first read. */
+function countedRead<T>(path: unknown, rest: unknown[], read: () => T): T | string | Buffer {
+  const key = resolve(String(path))
+  const n = (reads.get(key) ?? 0) + 1
+  reads.set(key, n)
+  const edit = later.get(key)
+  if (n === 1 || edit === undefined) return read()
+  const bytes = Buffer.from(edit)
+  return typeof rest[0] === 'string' || (rest[0] as { encoding?: string })?.encoding
+    ? bytes.toString('utf8')
+    : bytes
+}
+
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>()
-  const count = (path: unknown): number => {
-    const key = resolve(String(path))
-    const n = (reads.get(key) ?? 0) + 1
-    reads.set(key, n)
-    return n
-  }
-  const readFile = (async (path: unknown, ...rest: unknown[]) => {
-    const n = count(path)
-    const edit = later.get(resolve(String(path)))
-    if (n > 1 && edit !== undefined) {
-      const bytes = Buffer.from(edit)
-      return typeof rest[0] === 'string' || (rest[0] as { encoding?: string })?.encoding
-        ? bytes.toString('utf8')
-        : bytes
-    }
-    return (fs.readFile as (...a: unknown[]) => unknown)(path, ...rest)
-  }) as typeof fs.readFile
+  const readFile = (async (path: unknown, ...rest: unknown[]) =>
+    countedRead(path, rest, () =>
+      (fs.readFile as (...a: unknown[]) => unknown)(path, ...rest),
+    )) as typeof fs.readFile
   const open = (async (path: unknown, flags?: unknown, ...rest: unknown[]) => {
-    if (flags === undefined || flags === 'r') count(path)
+    if (flags === undefined || flags === 'r') {
+      const key = resolve(String(path))
+      reads.set(key, (reads.get(key) ?? 0) + 1)
+    }
     return (fs.open as (...a: unknown[]) => unknown)(path, flags, ...rest)
   }) as typeof fs.open
   return { ...fs, default: { ...fs, readFile, open }, readFile, open }
 })
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>()
+  const readFileSync = ((path: unknown, ...rest: unknown[]) =>
+    countedRead(path, rest, () =>
+      (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest),
+    )) as typeof fs.readFileSync
+  return { ...fs, default: { ...fs, readFileSync }, readFileSync }
+})
+
+/** The test's own reads, not counted. */
+const { readFileSync } = await vi.importActual<typeof import('node:fs')>('node:fs')
 
 const CONTENT = join(PACKAGE_ROOT, 'content')
 const QUOTE = 'quotes/quote-baerbock-one-g20-member.json'

@@ -6,8 +6,9 @@ import type { ContentDocument } from '../generated/types.js'
 import { messages } from '../messages.js'
 import { packageRoot } from '../package-root.js'
 import { isInputRule } from '../rules.js'
+import type { Deferred } from './checks/cross-document.js'
 import { CrossDocumentChecks } from './checks/cross-document.js'
-import { placeDeferred } from './checks/deferred.js'
+import type { DocumentReader } from './checks/deferred.js'
 import type { DocumentPlace } from './checks/document-table.js'
 import { schemaGraph } from './checks/vocabulary.js'
 import { type Batch, readBatches } from './input/batches.js'
@@ -169,7 +170,7 @@ async function validateSources(
     const run = new Run(sources, options, spool, keep)
     problems.push(...(await run.all()))
     const deferred = run.checks.finish()
-    problems.push(...(await placeDeferred(deferred, (place) => readAgain(place, sources, spool))))
+    problems.push(...(await placeAll(deferred, (place) => readAgain(place, sources, spool))))
     const context = new Set(sources.filter((s) => s.context).map((s) => s.file))
     const own = problems.filter((p) => !context.has(p.file))
     const valid = !own.some((p) => p.severity === 'error')
@@ -181,6 +182,15 @@ async function validateSources(
   } finally {
     await spool?.remove()
   }
+}
+
+/**
+ * The deferred problems (found across documents) placed in their documents. Their module (and the
+ * word diff of misquotes) loads only when there are some: valid content never pays for it.
+ */
+async function placeAll(deferred: Deferred[], read: DocumentReader): Promise<Diagnostic[]> {
+  if (deferred.length === 0) return []
+  return (await import('./checks/deferred.js')).placeDeferred(deferred, read)
 }
 
 /**

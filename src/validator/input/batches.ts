@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'
 import { asBuffer } from '../../json/bytes.js'
 import type { Source } from './sources.js'
@@ -27,6 +28,13 @@ export interface Batch {
  */
 export const BATCH_BYTES = 256 * 1024
 
+/**
+ * .json files up to this size are read in one synchronous call: for a file of a few kilobytes,
+ * fs/promises' open, fstat, read and close (four round trips through libuv's thread pool) cost
+ * far more than the read. Larger files are read asynchronously, not to hold up the event loop.
+ */
+export const SYNC_READ_BYTES = 1024 * 1024
+
 /** The room stdin is read into, past what is carried: a batch and whatever ends its last line. */
 // Stryker disable next-line ArithmeticOperator: only a starting size; grow() makes room for whatever comes, so no input tells a smaller one apart
 const STDIN_ROOM = 2 * BATCH_BYTES
@@ -43,7 +51,7 @@ export async function* readBatches(
 ): AsyncGenerator<Batch> {
   if (source.kind === 'json') {
     // A copy of bytes held in memory: a batch's buffer may be handed over to a checker thread.
-    const bytes = new Uint8Array(source.bytes ?? (await readFile(source.path)))
+    const bytes = new Uint8Array(source.bytes ?? (await readJsonFile(source.path, source.size)))
     yield { sourceIndex, kind: 'json', file: source.file, offset: 0, bytes }
     return
   }
@@ -53,6 +61,11 @@ export async function* readBatches(
   }
   if (!stdin) throw new Error('NDJSON on stdin was requested, but no stdin stream was given')
   yield* splitBatches(stdin as AsyncIterable<Uint8Array | string>, sourceIndex, source.file, tap)
+}
+
+/** A .json file's bytes: small ones in one synchronous call (see SYNC_READ_BYTES). */
+async function readJsonFile(path: string, size: number): Promise<Uint8Array> {
+  return size <= SYNC_READ_BYTES ? readFileSync(path) : readFile(path)
 }
 
 /**
