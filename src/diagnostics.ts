@@ -1,7 +1,6 @@
-import type { RuleId } from './rules.js'
+import type { RuleId, Severity } from './rules.js'
 
-/** How bad a problem is: errors fail validation (exit 1); warnings are reported and pass. */
-export type Severity = 'error' | 'warning'
+export type { Severity }
 
 /**
  * One problem, located precisely enough to fix it without searching: the one shape every stage

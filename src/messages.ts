@@ -3,6 +3,11 @@
  * always shortened first, so a 10 MB string never ends up in a report.
  */
 
+/** `message` as a sentence, so another can follow it. */
+export function sentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`
+}
+
 /** A type name with its indefinite article: `a person`, `an organization`, `an article`. */
 export function withArticle(word: string): string {
   return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`

@@ -1,4 +1,5 @@
-import type { Severity } from './diagnostics.js'
+/** How bad a problem is: errors fail validation (exit 1); warnings are reported and pass. */
+export type Severity = 'error' | 'warning'
 
 /** What a rule checks, and how bad breaking it is. */
 export interface Rule {

@@ -62,3 +62,6 @@ export function schemaUri(file: string): string {
 function defsOf(schema: JsonSchema): Record<string, JsonSchema> {
   return (schema.$defs ?? {}) as Record<string, JsonSchema>
 }
+
+/** The annotation keyword that names the document types a reference may point to. */
+export const REFERENCE_KEYWORD = 'x-reference-to'

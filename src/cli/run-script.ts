@@ -7,11 +7,6 @@ function firstLine(error: unknown): string {
   return message.split('\n')[0] ?? ''
 }
 
-/** `message` as a sentence, so another can follow it. */
-export function sentence(message: string): string {
-  return /[.!?]$/.test(message) ? message : `${message}.`
-}
-
 /**
  * Run a script's `main`, whose result is the exit code (0 fine, 1 content problems, 2 usage or
  * environment). An error that escapes `main` is printed on stderr as one line,

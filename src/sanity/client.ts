@@ -1,5 +1,5 @@
 import { createClient, type SanityClient } from '@sanity/client'
-import { sentence } from '../cli/run-script.js'
+import { sentence } from '../messages.js'
 import type { SanityConfig } from './config.js'
 import { printable } from './printable.js'
 

@@ -6,8 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { REFERENCE_KEYWORD } from '../../src/schema-graph.js'
 import { DOCUMENT_SCHEMAS, type DocumentType, readSchemas, SCHEMA_DIR } from '../../src/schemas.js'
-import { REFERENCE_KEYWORD } from '../codegen/validators.js'
 import { REPORT_USAGE, type RunResult, runNode } from './measure.js'
 
 const require = createRequire(import.meta.url)

@@ -1,9 +1,8 @@
-import type { SchemaGraph } from '../../src/schema-graph.js'
+import { REFERENCE_KEYWORD, type SchemaGraph } from '../../src/schema-graph.js'
 import type { JsonSchema } from '../../src/schemas.js'
 import type { Registry } from './documents.js'
 import { humanize, URL_SCHEMES } from './studio-presentation.js'
 import { Code, type Printable, quote, regexLiteral } from './studio-print.js'
-import { REFERENCE_KEYWORD } from './validators.js'
 
 /** A schema reached through `$ref`s, with the file it lives in and the nearest description. */
 export interface Resolved {

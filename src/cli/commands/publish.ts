@@ -1,9 +1,9 @@
+import { sentence } from '../../messages.js'
 import { format } from '../../report/pretty.js'
 import { formatPlanTable } from '../../sanity/plan-table.js'
 import { printable } from '../../sanity/printable.js'
 import { PublishError, type PublishReport, publish } from '../../sanity/publish.js'
 import { parseCommandLine, requirePackageFolder } from '../command-line.js'
-import { sentence } from '../run-script.js'
 
 const USAGE = `Usage: us-russia-g20-story publish [--dry-run] [--drafts] [--force] [--root <folder>]
 

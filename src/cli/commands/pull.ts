@@ -1,3 +1,4 @@
+import { sentence } from '../../messages.js'
 import { printable } from '../../sanity/printable.js'
 import {
   type Change,
@@ -8,7 +9,6 @@ import {
   type RefusedFile,
 } from '../../sanity/pull.js'
 import { parseCommandLine, requirePackageFolder } from '../command-line.js'
-import { sentence } from '../run-script.js'
 
 const USAGE = `Usage: us-russia-g20-story pull [--drafts] [--force] [--prune] [--root <folder>]
 
