@@ -1,7 +1,5 @@
 import type { RuleId, Severity } from './rules.js'
 
-export type { Severity }
-
 /**
  * One problem, located precisely enough to fix it without searching: the one shape every stage
  * reports in (validate, render, publish, pull), and that every error class carries as its

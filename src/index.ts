@@ -7,7 +7,7 @@
 export type { Content, ContentReference, ReferencedDocument } from './content/load-content.js'
 export { DanglingReferenceError, loadContent } from './content/load-content.js'
 export { ContentError } from './content/read-documents.js'
-export type { Diagnostic, Severity } from './diagnostics.js'
+export type { Diagnostic } from './diagnostics.js'
 // The document-type registry, and every generated type guard (one per registered type).
 export type { DocumentTypeSpec, PreviewSpec } from './document-types.js'
 export { DOCUMENT_TYPE_REGISTRY } from './document-types.js'
@@ -49,7 +49,7 @@ export {
   MissingParameterError,
   queryContent,
 } from './query.js'
-export type { Rule, RuleId } from './rules.js'
+export type { Rule, RuleId, Severity } from './rules.js'
 export { RULES } from './rules.js'
 export type { DocumentType } from './schemas.js'
 export { DOCUMENT_TYPES } from './schemas.js'

@@ -381,6 +381,7 @@ describe('the tarball', () => {
       'dist/lib/src/exports/sanity.js',
       'dist/lib/src/exports/sanity.d.ts',
       'dist/lib/src/cli/bin.js',
+      'dist/lib/bin/us-russia-g20-story.js',
       'dist/lib/studio/index.js',
       'dist/lib/studio/index.d.ts',
       ...filesUnder('schemas'),
@@ -393,7 +394,7 @@ describe('the tarball', () => {
 
   it('holds nothing else: no sources, tests, scripts, site, source maps, CI or secrets', () => {
     const allowed =
-      /^(package\.json|README\.md|(dist\/lib\/src|dist\/lib\/studio|schemas|content|studio)\/.+)$/
+      /^(package\.json|README\.md|(dist\/lib\/src|dist\/lib\/bin|dist\/lib\/studio|schemas|content|studio)\/.+)$/
     expect(packed.filter((path) => !allowed.test(path))).toEqual([])
     const unwanted = packed.filter(
       (path) =>

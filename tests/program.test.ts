@@ -26,12 +26,14 @@ function run(args: string[]) {
 }
 
 describe('the program', () => {
-  it("is package.json's bin, named after the package, and ships under dist/lib/src", () => {
+  it("is package.json's bin, named after the package: src/cli/bin.ts bundled into dist/lib/bin, which ships", () => {
     const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'))
-    expect(manifest.bin).toEqual({ [manifest.name]: 'dist/lib/src/cli/bin.js' })
+    expect(manifest.bin).toEqual({ [manifest.name]: `dist/lib/bin/${manifest.name}.js` })
     expect(PROGRAM).toBe(manifest.name)
-    expect(manifest.files).toContain('dist/lib/src')
+    expect(manifest.files).toEqual(expect.arrayContaining(['dist/lib/src', 'dist/lib/bin']))
     expect(readFileSync(BIN, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
+    const bundled = join(PACKAGE_ROOT, manifest.bin[manifest.name])
+    expect(readFileSync(bundled, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
   })
 
   it('--help lists every command with what it does, exit 0', () => {

@@ -2,7 +2,7 @@
  * How the npm scripts of this repository run the program: compile the TypeScript only when a
  * source is newer than its output, then run the compiled program in this same process.
  *
- *   node tools/launch.mjs <command> [options]       the us-russia-g20-story program (dist/lib/src/cli/bin.js)
+ *   node tools/launch.mjs <command> [options]       the us-russia-g20-story program, as installed (dist/lib/bin/)
  *   node tools/launch.mjs scripts/<name>.js [args]  a repository script compiled under dist/lib
  *   node tools/launch.mjs --compile                 only compile, when something changed
  *
@@ -70,8 +70,15 @@ function compile() {
 }
 
 if (stale()) compile()
+// The installed program is a bundle of the compiled one (tools/bundle-bin.mjs): made again after
+// every compile (tsc rewrites bin.js each time), so the bundle is never older than the code.
+const BUNDLE = join(OUT, 'bin', 'us-russia-g20-story.js')
+if ((mtime(BUNDLE) ?? 0) < (mtime(join(OUT, 'src', 'cli', 'bin.js')) ?? 0)) {
+  const { bundleBin } = await import('./bundle-bin.mjs')
+  await bundleBin()
+}
 const [first] = process.argv.slice(2)
 if (first === '--compile') process.exit(0)
 // A compiled script gets its own arguments as process.argv.slice(2), as if node had started it.
-const script = first?.endsWith('.js') ? process.argv.splice(2, 1)[0] : 'src/cli/bin.js'
+const script = first?.endsWith('.js') ? process.argv.splice(2, 1)[0] : 'bin/us-russia-g20-story.js'
 await import(pathToFileURL(join(OUT, script)).href)

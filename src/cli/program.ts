@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { packageRoot } from '../package-root.js'
 import type { Command } from './command.js'
 import { parseSubcommand, type SubcommandLine, UsageError } from './command-line.js'
@@ -108,7 +108,8 @@ Exit codes: 0 fine, 1 content problems, 2 usage or environment.`
 async function load(name: CommandName): Promise<Command> {
   const entry: Entry = COMMANDS[name]
   if (entry.load) return entry.load()
-  const file = fileURLToPath(new URL(`../../${entry.tool}`, import.meta.url))
+  // From the package root, not this module: the installed program runs as one bundled file.
+  const file = join(packageRoot(), 'dist', 'lib', ...String(entry.tool).split('/'))
   if (!existsSync(file)) {
     throw new UsageError(
       `${name} needs the repository checkout: it runs the tooling in tools/, which the installed package does not ship. Clone the repository and run \`${entry.npm}\` there.`,

@@ -1,6 +1,6 @@
 /**
  * The cold start of the validator on content/, against `node -e 0` in the same run: through the
- * program's bin as a consumer runs it (`node node_modules/us-russia-g20-story/dist/lib/src/cli/bin.js
+ * program's bin as a consumer runs it (`node node_modules/us-russia-g20-story/dist/lib/bin/us-russia-g20-story.js
  * validate content/`, which `npx us-russia-g20-story validate content/` starts), and through the
  * launcher that `npm run validate` runs in this repository (which compiles only when a source changed).
  */
@@ -43,7 +43,10 @@ export const coldStart: Suite = {
       title: `Cold start of validate content/ (${medianOf(context.coldRuns)} each, taken in turn with node -e 0)`,
       measurements: [
         { label: 'node -e 0', seconds: node },
-        { label: 'bin: node dist/lib/src/cli/bin.js validate content/', seconds: viaBin },
+        {
+          label: 'bin: node dist/lib/bin/us-russia-g20-story.js validate content/',
+          seconds: viaBin,
+        },
         {
           label: 'npm run validate: node tools/launch.mjs validate content/',
           seconds: viaLauncher,

@@ -2,10 +2,11 @@ import { join } from 'node:path'
 import { packageRoot } from '../../src/package-root.js'
 
 /**
- * The compiled program, as package.json's `bin` names it and a consumer runs it
- * (`node node_modules/us-russia-g20-story/dist/lib/src/cli/bin.js`): the bench times what users run.
+ * The program as package.json's `bin` names it and a consumer runs it (`node
+ * node_modules/us-russia-g20-story/dist/lib/bin/us-russia-g20-story.js`, the bundle
+ * tools/bundle-bin.mjs makes): the bench times what users run.
  */
-export const PROGRAM = join(packageRoot(), 'dist', 'lib', 'src', 'cli', 'bin.js')
+export const PROGRAM = join(packageRoot(), 'dist', 'lib', 'bin', 'us-russia-g20-story.js')
 
 /** node's arguments that run the validator through the program: `<bin> validate`. */
 export const VALIDATE_CLI: readonly string[] = [PROGRAM, 'validate']
