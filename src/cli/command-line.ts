@@ -294,3 +294,21 @@ export function parseSubcommand<N extends string>(
   }
   return { kind: 'command', name: command(first), args: rest }
 }
+
+/**
+ * A command's arguments parsed by `parse`, or the exit code to end with: `--help` (`parse`
+ * returns `'help'`) prints `usage` on stdout, exit 0; a usage error prints its message and
+ * `usage` on stderr, exit 2. Every command starts this way, so all say the same in the same place.
+ */
+export function commandOrExit<C>(name: string, usage: string, parse: () => C | 'help'): C | number {
+  let command: C | 'help'
+  try {
+    command = parse()
+  } catch (error) {
+    process.stderr.write(`${name}: ${(error as Error).message}\n\n${usage}\n`)
+    return 2
+  }
+  if (command !== 'help') return command
+  process.stdout.write(`${usage}\n`)
+  return 0
+}

@@ -5,7 +5,7 @@ import { BuildError } from '../../outputs/pipeline.js'
 import { builtLine, problemsReport } from '../../outputs/summary.js'
 import { packageRoot } from '../../package-root.js'
 import { isInputRule } from '../../rules.js'
-import { parseCommandLine, requirePackageFolder } from '../command-line.js'
+import { commandOrExit, parseCommandLine, requirePackageFolder } from '../command-line.js'
 
 const USAGE = `Usage: us-russia-g20-story build [--root <folder>]
 
@@ -28,17 +28,8 @@ function parseCommand(args: string[]): { root: string } | 'help' {
 
 /** `build`: validates, then writes dist/site, dist/sanity and dist/ninjs (exit 0, 1 or 2). */
 export async function main(args: string[]): Promise<number> {
-  let command: ReturnType<typeof parseCommand>
-  try {
-    command = parseCommand(args)
-  } catch (error) {
-    console.error(`build: ${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (command === 'help') {
-    console.log(USAGE)
-    return 0
-  }
+  const command = commandOrExit('build', USAGE, () => parseCommand(args))
+  if (typeof command === 'number') return command
   const { root } = command
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR
   const result = await build({ root })

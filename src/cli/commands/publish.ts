@@ -3,7 +3,7 @@ import { format } from '../../report/pretty.js'
 import { formatPlanTable } from '../../sanity/plan-table.js'
 import { printable } from '../../sanity/printable.js'
 import { PublishError, type PublishReport, publish } from '../../sanity/publish.js'
-import { parseCommandLine, requirePackageFolder } from '../command-line.js'
+import { commandOrExit, parseCommandLine, requirePackageFolder } from '../command-line.js'
 
 const USAGE = `Usage: us-russia-g20-story publish [--dry-run] [--drafts] [--force] [--root <folder>]
 
@@ -63,17 +63,11 @@ function outcome(report: PublishReport): string[] {
 
 /** `publish`: plans against the dataset and writes the plan (exit 0, 1 or 2). */
 export async function main(args: string[]): Promise<number> {
-  let command: ReturnType<typeof parseCommand>
-  try {
-    command = parseCommand(args)
-  } catch (error) {
-    console.error(`publish: ${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (command.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const command = commandOrExit('publish', USAGE, () => {
+    const parsed = parseCommand(args)
+    return parsed.help ? 'help' : parsed
+  })
+  if (typeof command === 'number') return command
   const report = await publish({
     ...(command.root ? { root: command.root } : {}),
     dryRun: command['dry-run'],

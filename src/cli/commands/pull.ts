@@ -8,7 +8,7 @@ import {
   pull,
   type RefusedFile,
 } from '../../sanity/pull.js'
-import { parseCommandLine, requirePackageFolder } from '../command-line.js'
+import { commandOrExit, parseCommandLine, requirePackageFolder } from '../command-line.js'
 
 const USAGE = `Usage: us-russia-g20-story pull [--drafts] [--force] [--prune] [--root <folder>]
 
@@ -96,17 +96,11 @@ function lines(report: PullReport): { out: string[]; err: string[] } {
 
 /** `pull`: fetches the dataset and writes the content/ it makes, whole or not at all. */
 export async function main(args: string[]): Promise<number> {
-  let command: ReturnType<typeof parseCommand>
-  try {
-    command = parseCommand(args)
-  } catch (error) {
-    console.error(`pull: ${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (command.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const command = commandOrExit('pull', USAGE, () => {
+    const parsed = parseCommand(args)
+    return parsed.help ? 'help' : parsed
+  })
+  if (typeof command === 'number') return command
   const report = await pull({
     ...(command.root ? { root: command.root } : {}),
     drafts: command.drafts,

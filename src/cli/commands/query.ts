@@ -9,7 +9,7 @@ import {
 } from '../../query.js'
 import { isInputRule } from '../../rules.js'
 import { SchemaFileError } from '../../schemas.js'
-import { parseCommandLine, requireFolder, UsageError } from '../command-line.js'
+import { commandOrExit, parseCommandLine, requireFolder, UsageError } from '../command-line.js'
 import { reportBug } from '../run-script.js'
 
 const USAGE = `Usage: us-russia-g20-story query '<GROQ>' [--param name=<json>]… [--content DIR]
@@ -77,17 +77,8 @@ function contentProblems(error: ContentError): string {
 
 /** `query '<GROQ>'`: prints the result as JSON (exit 0; 1 a bad query or content; 2 usage). */
 export async function main(args: string[]): Promise<number> {
-  let command: Command | 'help'
-  try {
-    command = parseCommand(args)
-  } catch (error) {
-    process.stderr.write(`query: ${(error as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  if (command === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
+  const command = commandOrExit('query', USAGE, () => parseCommand(args))
+  if (typeof command === 'number') return command
   try {
     const { documents } = await loadContent(command.content)
     const result = await queryContent(command.query, command.params, documents)

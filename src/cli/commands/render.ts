@@ -29,7 +29,7 @@ import {
 import { format as formatReport } from '../../report/pretty.js'
 import { readSiteConfig } from '../../site-config.js'
 import { exitCode, validateContent } from '../../validator/validate.js'
-import { parseCommandLine, requireFolder, UsageError } from '../command-line.js'
+import { commandOrExit, parseCommandLine, requireFolder, UsageError } from '../command-line.js'
 
 const USAGE = `Usage: us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
 
@@ -95,17 +95,8 @@ function options(argv: string[]): Options | 'help' {
  * environment). An error that escapes is an environment problem (unreadable folder, full disk).
  */
 export async function main(argv: string[]): Promise<number> {
-  let parsed: Options | 'help'
-  try {
-    parsed = options(argv)
-  } catch (error) {
-    process.stderr.write(`render: ${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
-  }
-  if (parsed === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
+  const parsed = commandOrExit('render', USAGE, () => options(argv))
+  if (typeof parsed === 'number') return parsed
   const contentDir = parsed.content
   // The content being read is as much off limits as the package's own content/.
   const folderOptions: OutputFolderOptions = {

@@ -1,5 +1,5 @@
 import { exitCode, type ValidationReport, validate } from '../../validator/validate.js'
-import { parseCommandLine, UsageError } from '../command-line.js'
+import { commandOrExit, parseCommandLine, UsageError } from '../command-line.js'
 import { reportBug } from '../run-script.js'
 
 const USAGE = `Usage: us-russia-g20-story validate [paths…] [--format pretty|json|github]
@@ -47,17 +47,8 @@ async function render(report: ValidationReport, format: Format): Promise<string>
 
 /** `validate [paths…]`: the exit code is the content's (0 valid, 1 errors, 2 usage or unreadable). */
 export async function main(args: string[]): Promise<number> {
-  let command: Command | 'help'
-  try {
-    command = parseCommand(args)
-  } catch (error) {
-    process.stderr.write(`validate: ${(error as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  if (command === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
+  const command = commandOrExit('validate', USAGE, () => parseCommand(args))
+  if (typeof command === 'number') return command
   if (command.paths.includes('-') && process.stdin.isTTY) {
     process.stderr.write(
       'validate: - reads NDJSON from stdin, but stdin is a terminal: pipe a file into it.\n',
