@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the compiled script on a temp copy of the package, on a free port.
 // npm test compiles first (pretest).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -150,6 +150,17 @@ describe('npm start (compiled script, temp copy)', () => {
     expect(run.status).toBe(2)
     expect(readdirSync(join(root, 'dist/site'))).toEqual(['notes.txt'])
     expect(readdirSync(join(root, 'dist'))).toEqual(['site'])
+  })
+
+  it('exits 2, serving nothing and changing nothing, when site.config.json is not valid', () => {
+    const root = packageCopy()
+    writeFileSync(join(root, 'site.config.json'), '{ "url": "news.example.org" }\n')
+    const run = runScript('serve', ['--root', root], { env: { PORT: '0' } })
+    expect(run.stderr).toMatch(/^serve: .*site\.config\.json:1:\d+: .*`url`/m)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout).not.toContain('Serving')
+    expect(run.status).toBe(2)
+    expect(existsSync(join(root, 'dist'))).toBe(false)
   })
 
   it('exits 2 with a message for a bad PORT or a port in use', async () => {

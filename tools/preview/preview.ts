@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path'
 import { OutputFolderError } from '../../src/outputs/output-folder.js'
 import type { BuildResult } from '../../src/outputs/pipeline.js'
+import { SiteConfigError } from '../../src/site-config.js'
 import { startStaticServer } from './static-server.js'
 import { watchFolders } from './watch.js'
 
@@ -44,6 +45,8 @@ export interface Preview {
  *
  * @throws {OutputFolderError} when the first build refuses an output folder (one holding files
  *   the build did not write); nothing is then served.
+ * @throws {SiteConfigError} when the first build finds site.config.json invalid: a setting of the
+ *   set-up, not content the preview could wait for; nothing is then served.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root, onEvent } = options
@@ -54,8 +57,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       else onEvent({ kind: 'rejected', trigger, result })
     } catch (error) {
       // A refused dist/site at start is no passing failure: serving it would show a folder the
-      // build does not own. Later, the folder served is the build's own, and stays so.
-      if (trigger.kind === 'start' && error instanceof OutputFolderError) throw error
+      // build does not own. Later, the folder served is the build's own, and stays so. A bad
+      // site.config.json is the set-up's, and nothing watched can fix it: exit 2 as build does.
+      const setUp = error instanceof OutputFolderError || error instanceof SiteConfigError
+      if (trigger.kind === 'start' && setUp) throw error
       onEvent({ kind: 'crashed', trigger, error: error as Error })
     }
   }
