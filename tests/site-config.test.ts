@@ -172,12 +172,15 @@ describe('npm run build and site.config.json', () => {
     expect(readdirSync(root).sort()).toEqual(['content', 'schemas', 'site.config.json'])
   })
 
-  it('without site.config.json, builds with relative links and says that ninjs lacks the URL', async () => {
+  it('without site.config.json, builds with relative links and says what lacks the URL (feeds, sitemaps, ninjs)', async () => {
     const root = copyPackage('site-config-none-')
     roots.push(root)
     const result = await build({ root })
     if (!result.ok) throw new Error('build failed')
-    expect(result.notices).toEqual([expect.stringMatching(/^ninjs: no site\.config\.json/)])
+    expect(result.notices).toEqual([
+      expect.stringMatching(/^site: no site\.config\.json, so no feeds/),
+      expect.stringMatching(/^ninjs: no site\.config\.json/),
+    ])
     const page = `articles/${article.slug.current}/index.html`
     const html = readFileSync(join(root, 'dist', 'site', page), 'utf8')
     expect(html).toContain('<html lang="en">')

@@ -1,4 +1,5 @@
 import { packageRoot } from '../package-root.js'
+import { DISTRIBUTION_NEEDS_SITE_URL } from '../render/distribution.js'
 import { NINJS_NEEDS_SITE_URL, ninjsFiles } from '../render/ninjs.js'
 import { renderSite } from '../render/site.js'
 import { renderDataset } from '../sanity/dataset.js'
@@ -8,13 +9,18 @@ import { type BuildOptions, type BuildResult, type BuildSteps, runBuild } from '
 
 /**
  * The real steps: the package's validator (one read), then the site, the Sanity import file and
- * the ninjs export, made with the site's settings (`undefined`: no site.config.json).
+ * the ninjs export, made with the site's settings (`undefined`: no site.config.json). `now` ends
+ * the news sitemap's two-day window; default the time the site is rendered.
  */
-export function buildSteps(site: SiteConfig | undefined): BuildSteps {
+export function buildSteps(site: SiteConfig | undefined, now?: Date): BuildSteps {
   return {
     read: (contentDir) => validateContent(contentDir),
     outputs: [
-      { name: 'site', render: (documents) => renderSite(documents, { site }) },
+      {
+        name: 'site',
+        render: (documents) => renderSite(documents, site === undefined ? {} : { site, now }),
+        notice: site === undefined ? DISTRIBUTION_NEEDS_SITE_URL : undefined,
+      },
       {
         name: 'sanity',
         render: (documents, { contentDir }) => renderDataset(documents, contentDir),
@@ -40,12 +46,16 @@ export function buildSteps(site: SiteConfig | undefined): BuildSteps {
  * The site's settings come from `<root>/site.config.json`: with it, canonical links, JSON-LD and
  * ninjs are absolute; without it, links are relative and the result's `notices` say what lacks.
  *
+ * With it, `dist/site` also holds the feeds, the sitemaps and robots.txt.
+ *
  * @param options.root Package folder with `content/`; default this package.
+ * @param options.now The end of the news sitemap's two-day window; default the build's time.
  * @throws {BuildError} when rendering or writing fails; the old site is then left in place.
  * @throws {OutputFolderError} when an output folder may not be replaced; nothing was changed.
  * @throws {SiteConfigError} when site.config.json is not valid; nothing was read or written.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const settings = { root: packageRoot(), ...options }
-  return runBuild(buildSteps(readSiteConfig(settings.root)), settings)
+export async function build(options: BuildOptions & { now?: Date } = {}): Promise<BuildResult> {
+  const { now, ...rest } = options
+  const settings = { root: packageRoot(), ...rest }
+  return runBuild(buildSteps(readSiteConfig(settings.root), now), settings)
 }

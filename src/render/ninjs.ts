@@ -38,6 +38,7 @@ import { documentUri, uriBase } from './ninjs-uri.js'
 import { assertRenderable, renderableArticle } from './output-check.js'
 import { articleSections } from './pages/article.js'
 import { type ImageUrlBuilder, imageAsset } from './photo.js'
+import { terminalSafeJson } from './safe-json.js'
 import { safeHref } from './url.js'
 
 /** The schema a document says it conforms to: the `$id` of the official ninjs 3.1 JSON Schema. */
@@ -101,17 +102,9 @@ export function ninjsFiles(
   })
 }
 
-/**
- * JSON with 2-space indentation and a final newline. DEL, C1 controls, U+2028 and U+2029 are
- * written as `\u` escapes (JSON already escapes the C0 controls), so printing the file cannot
- * drive a terminal; it parses to the same value.
- */
+/** The document as a JSON file: see {@link terminalSafeJson}. */
 export function serializeNinjs(document: NinjsDocument): string {
-  const json = JSON.stringify(document, null, 2).replace(
-    /[\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
-  return `${json}\n`
+  return terminalSafeJson(document)
 }
 
 /** The ninjs item of an article already checked with `assertRenderable`. */

@@ -4,6 +4,7 @@
 import type { ContentDocument } from '../generated/types.js'
 import type { SiteConfig } from '../site-config.js'
 import { indexContent, speakerOf } from './content-index.js'
+import { distributionFiles } from './distribution.js'
 import { RenderError } from './errors.js'
 import { articleToMarkdown } from './markdown.js'
 import { articleToNinjs, serializeNinjs } from './ninjs.js'
@@ -46,6 +47,11 @@ export interface RenderOptions {
    * Without them links are relative and pages are in the renderer's language, English.
    */
   site?: SiteConfig
+  /**
+   * The moment the Google News sitemap's two-day window ends at (see `newsArticles`). Default: the
+   * time of the call. Only used with `site`.
+   */
+  now?: Date
 }
 
 /** The output formats of {@link renderArticle}. */
@@ -59,7 +65,8 @@ export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markd
  * `articles/<slug>/index.html`, `people/<slug>/index.html`, `organizations/<slug>/index.html`,
  * `quotes/<article slug>/index.html` (who said what in that article) and `quotes/index.html` (the
  * index of those). Links between pages are relative; with `options.site`, canonical links and
- * JSON-LD are absolute. Files come sorted by path.
+ * JSON-LD are absolute, and the site also gets `feed.atom`, `feed.json`, `sitemap.xml`,
+ * `news-sitemap.xml` and `robots.txt` (see `distributionFiles`). Files come sorted by path.
  *
  * @throws {RenderError} when the documents cannot be rendered faithfully (an unknown type, a
  * dangling reference, a bad slug): the error names the document and the JSON pointer.
@@ -90,7 +97,16 @@ export function renderSite(
       content: organizationPageHtml(organization, index, options.site),
     })),
   ]
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  if (options.site !== undefined) {
+    const pages = files.map(({ path }) => path).sort(byPath)
+    const { site, imageUrl, now = new Date() } = options
+    files.push(...distributionFiles(index, pages, { site, now, imageUrl }))
+  }
+  return files.sort((a, b) => byPath(a.path, b.path))
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**
