@@ -9,6 +9,7 @@ import { parseAtomFeed, parseJsonFeed } from 'feedsmith'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/outputs/build.js'
 import { DISTRIBUTION_NEEDS_SITE_URL } from '../src/render/distribution.js'
+import { openGraphLocale } from '../src/render/pages/share-tags.js'
 import { renderSite } from '../src/render/site.js'
 import { newsLanguage } from '../src/render/sitemaps.js'
 import { parseSiteConfig } from '../src/site-config.js'
@@ -232,5 +233,45 @@ describe('without site.config.json', () => {
     expect(result.ok && result.notices).toContain(DISTRIBUTION_NEEDS_SITE_URL)
     for (const file of ['feed.atom', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt'])
       expect(existsSync(join(root, 'dist/site', file)), file).toBe(false)
+  })
+})
+
+describe('share tags in every page head', () => {
+  it('gives each page its canonical URL, the feeds, Open Graph and a Twitter card, never an invented image or locale', async () => {
+    const dir = await builtSite()
+    const pages = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((path) => path.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(5)
+    for (const path of pages) {
+      const html = readFileSync(join(dir, path), 'utf8')
+      const meta = (key: string) =>
+        new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1]
+      const canonical = /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1] ?? ''
+      expect(fileOf(dir, canonical)).toBe(join(dir, path))
+      expect(meta('og:url')).toBe(canonical)
+      expect(meta('og:site_name')).toBe(SITE.name)
+      expect(meta('og:type')).toBe(path.startsWith('articles/') ? 'article' : 'website')
+      expect(meta('og:title')).toBeDefined()
+      expect(meta('twitter:card')).toBe('summary')
+      // The seed's photo has no image file, and `en` names no region.
+      expect(meta('og:image')).toBeUndefined()
+      expect(meta('og:locale')).toBeUndefined()
+      for (const type of ['application/atom+xml', 'application/feed+json']) {
+        const href = new RegExp(
+          `<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]*" href="([^"]+)">`,
+        ).exec(html)?.[1]
+        expectBuilt(dir, href ?? '')
+      }
+    }
+  })
+
+  it('maps a BCP 47 tag with a region to og:locale, and none without', () => {
+    expect(['en-GB', 'sr-Latn-RS', 'en', 'zh-Hant'].map(openGraphLocale)).toEqual([
+      'en_GB',
+      'sr_RS',
+      undefined,
+      undefined,
+    ])
   })
 })

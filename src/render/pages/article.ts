@@ -55,15 +55,18 @@ export function articlePageHtml(
     '</article>',
     quotedInStoryHtml(article, index, page),
   ]
+  const images = imageSources(article, index, page, options.imageUrl)
   return htmlDocument({
     page,
     title: article.headline,
     description: article.standfirst,
     main: parts.filter((part) => part !== '').join('\n'),
     jsonLd: articleJsonLd(article, index, page, options),
-    imageOrigins: originsOf(imageSources(article, index, page, options.imageUrl)),
+    imageOrigins: originsOf(images),
     lang: articleLanguage(article, options.site),
     site: options.site,
+    type: 'article',
+    image: images[0],
   })
 }
 

@@ -1,6 +1,6 @@
 /**
- * The HTML document every page shares: language, charset, viewport, title, the canonical link
- * when the site has a URL, the inline stylesheet, a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
+ * The HTML document every page shares: language, charset, viewport, title, and, when the site
+ * has a URL, the canonical link, the feeds' links and the Open Graph and Twitter card tags; the inline stylesheet, a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
  * navigation, and the page's JSON-LD when it has some.
  */
 
@@ -10,7 +10,8 @@ import { attributes } from '../html.js'
 import { siteLanguage } from '../language.js'
 import { HOME_PAGE, QUOTES_PAGE } from '../paths.js'
 import { STYLESHEET } from '../styles.js'
-import { hrefFrom, relativeHref } from '../url.js'
+import { relativeHref } from '../url.js'
+import { shareTagsHtml } from './share-tags.js'
 
 /** One page of the site. */
 export interface PageContent {
@@ -26,27 +27,43 @@ export interface PageContent {
   imageOrigins?: readonly string[]
   /** The page's language, a BCP 47 tag; default the site's. */
   lang?: string
-  /** The site's settings: its name heads the navigation, and its URL makes the canonical link. */
+  /**
+   * The site's settings: its name heads the navigation, and its URL makes the canonical link, the
+   * links to the feeds and the Open Graph and Twitter card tags (see `shareTagsHtml`).
+   */
   site?: SiteConfig | undefined
+  /** Open Graph's type: `article` for a story; default `website`. */
+  type?: 'article' | 'website'
+  /** The `src` of the page's main image, when it shows one: `og:image`. */
+  image?: string | undefined
 }
 
 /** The whole HTML document of a page. */
 export function htmlDocument(content: PageContent): string {
+  const lang = content.lang ?? siteLanguage(content.site)
   return [
     '<!DOCTYPE html>',
-    `<html${attributes({ lang: content.lang ?? siteLanguage(content.site) })}>`,
+    `<html${attributes({ lang })}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta${attributes({ 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(content.imageOrigins ?? []) })}>`,
     '<meta name="referrer" content="no-referrer">',
     `<title>${titleHtml(content.title)}</title>`,
-    content.site === undefined
-      ? ''
-      : `<link${attributes({ rel: 'canonical', href: hrefFrom({ page: content.page, base: content.site.url }, content.page) })}>`,
     content.description === undefined
       ? ''
       : `<meta${attributes({ name: 'description', content: content.description })}>`,
+    content.site === undefined
+      ? ''
+      : shareTagsHtml({
+          page: content.page,
+          site: content.site,
+          title: content.title,
+          description: content.description,
+          type: content.type ?? 'website',
+          lang,
+          image: content.image,
+        }),
     `<style>\n${STYLESHEET}\n</style>`,
     content.jsonLd === undefined
       ? ''
