@@ -521,11 +521,7 @@ describe('Studio schema parity with the JSON Schemas', () => {
       'article.highlights[block]',
       'article.body[block]',
       'article.updates[articleUpdate].text[block]',
-    ].flatMap((path) => [
-      `${path}.${styles}`,
-      `${path}.${decorators}`,
-      `${path}.${annotations}`,
-    ])
+    ].flatMap((path) => [`${path}.${styles}`, `${path}.${decorators}`, `${path}.${annotations}`])
     expect(parityProblems(files, schemaTypes)).toEqual(expected)
   })
 
