@@ -179,6 +179,9 @@ export const messages = {
   listJump(previous: number, level: number): string {
     return `The list level jumps from ${previous} to ${level}: a level can rise by at most 1 from the item before. Set \`level\` to ${previous + 1} or less.`
   },
+  updateBeforePublication(date: string, published: string): string {
+    return `This update is dated ${code(date)}, before the article's \`datePublished\` (${code(published)}): a story cannot be corrected or updated before it is published. Fix the update's \`date\`, or \`datePublished\` if that is the wrong one.`
+  },
   /** `diff`: from the quote's text to the words, as wordDiff writes it; undefined when the text is not known. */
   notVerbatim(
     quoteId: string,

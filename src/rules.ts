@@ -140,6 +140,10 @@ export const RULES = {
     severity: 'error',
     summary: 'A list that starts above level 1, or a level that rises by more than 1.',
   },
+  'article/update-before-publication': {
+    severity: 'error',
+    summary: 'An article correction or update dated before the article was published.',
+  },
   'quote/not-verbatim': {
     severity: 'error',
     summary: 'A direct or partial quote whose text is not in the words its annotation covers.',

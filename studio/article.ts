@@ -103,6 +103,14 @@ export const article = {
       of: [textBlock, { type: 'photoEmbed' }],
       validation: (rule) => rule.required(),
     },
+    {
+      name: 'updates',
+      title: 'Updates',
+      type: 'array',
+      description:
+        "Corrections and updates made after publication, oldest first. The page shows each as a dated notice; the latest date is the article's date modified.",
+      of: [{ type: 'articleUpdate' }],
+    },
   ],
   preview: { select: { title: 'headline', subtitle: 'dateline', media: 'photo.image' } },
 } satisfies DocumentDefinition

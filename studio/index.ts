@@ -4,12 +4,20 @@ import { article } from './article.js'
 import { organization } from './organization.js'
 import { person } from './person.js'
 import { photo } from './photo.js'
-import { link, organizationMention, personMention, photoEmbed, quotation } from './portable-text.js'
+import {
+  articleUpdate,
+  link,
+  organizationMention,
+  personMention,
+  photoEmbed,
+  quotation,
+} from './portable-text.js'
 import { quote } from './quote.js'
 
 export { textBlock } from './portable-text.js'
 export {
   article,
+  articleUpdate,
   link,
   organization,
   organizationMention,
@@ -27,6 +35,7 @@ export {
  */
 export const schemaTypes: SchemaTypeDefinition[] = [
   article,
+  articleUpdate,
   link,
   organization,
   organizationMention,

@@ -2,6 +2,75 @@
 import type { ArrayOfType, ObjectDefinition } from '@sanity/types'
 import { listLevel } from './rules.js'
 
+/** The `textBlock` schema type. */
+export const textBlock = {
+  type: 'block',
+  styles: [
+    { title: 'Normal', value: 'normal' },
+    { title: 'Heading 2', value: 'h2' },
+    { title: 'Heading 3', value: 'h3' },
+    { title: 'Quote', value: 'blockquote' },
+  ],
+  lists: [
+    { title: 'Bulleted list', value: 'bullet' },
+    { title: 'Numbered list', value: 'number' },
+  ],
+  marks: {
+    decorators: [
+      { title: 'Strong', value: 'strong' },
+      { title: 'Emphasis', value: 'em' },
+    ],
+    annotations: [
+      { type: 'link' },
+      { type: 'personMention' },
+      { type: 'organizationMention' },
+      { type: 'quotation' },
+    ],
+  },
+  validation: (rule) => rule.custom(listLevel(1, 10)),
+} satisfies ArrayOfType<'block'>
+
+/** The `articleUpdate` schema type. */
+export const articleUpdate = {
+  name: 'articleUpdate',
+  title: 'Article update',
+  type: 'object',
+  description: 'One public correction or update to the story, as the newsroom wrote it.',
+  fields: [
+    {
+      name: 'date',
+      title: 'Date',
+      type: 'date',
+      description:
+        'When the story was corrected or updated: a calendar date (YYYY-MM-DD), or a date-time only when the newsroom gives a time. Not before datePublished.',
+      validation: (rule) => rule.required(),
+    },
+    {
+      name: 'kind',
+      title: 'Kind',
+      type: 'string',
+      description:
+        '`correction` when the story said something wrong and is put right; `update` when news was added.',
+      options: {
+        list: [
+          { title: 'Correction', value: 'correction' },
+          { title: 'Update', value: 'update' },
+        ],
+        layout: 'radio',
+      },
+      validation: (rule) => rule.required(),
+    },
+    {
+      name: 'text',
+      title: 'Text',
+      type: 'array',
+      description: 'What changed, as Portable Text text blocks.',
+      of: [textBlock],
+      validation: (rule) => rule.required().min(1),
+    },
+  ],
+} satisfies ObjectDefinition
+
 /** The `link` schema type. */
 export const link = {
   name: 'link',
@@ -97,31 +166,3 @@ export const quotation = {
     },
   ],
 } satisfies ObjectDefinition
-
-/** The `textBlock` schema type. */
-export const textBlock = {
-  type: 'block',
-  styles: [
-    { title: 'Normal', value: 'normal' },
-    { title: 'Heading 2', value: 'h2' },
-    { title: 'Heading 3', value: 'h3' },
-    { title: 'Quote', value: 'blockquote' },
-  ],
-  lists: [
-    { title: 'Bulleted list', value: 'bullet' },
-    { title: 'Numbered list', value: 'number' },
-  ],
-  marks: {
-    decorators: [
-      { title: 'Strong', value: 'strong' },
-      { title: 'Emphasis', value: 'em' },
-    ],
-    annotations: [
-      { type: 'link' },
-      { type: 'personMention' },
-      { type: 'organizationMention' },
-      { type: 'quotation' },
-    ],
-  },
-  validation: (rule) => rule.custom(listLevel(1, 10)),
-} satisfies ArrayOfType<'block'>

@@ -16,6 +16,7 @@ import { parseSiteConfig } from '../src/site-config.js'
 import { copyPackage, PACKAGE_ROOT } from './build-helpers.js'
 import { hostileDocuments, PAYLOAD } from './fixtures/render/hostile.js'
 import { storyDocuments } from './fixtures/render/story.js'
+import { storyWithUpdates } from './fixtures/render/updates.js'
 
 const roots: string[] = []
 afterEach(() => {
@@ -114,6 +115,22 @@ describe('feeds', () => {
       expectBuilt(dir, item.url ?? '')
     }
     for (const url of [feed.feed_url, feed.home_page_url]) expectBuilt(dir, url ?? '')
+  })
+
+  it("takes an article's latest correction or update as its updated date in the feeds and its lastmod", () => {
+    const files = renderSite(storyWithUpdates(), { site: SITE, now: DAY_AFTER })
+    const text = (path: string) => String(files.find((file) => file.path === path)?.content)
+    const atom = parseAtomFeed(text('feed.atom'))
+    // The latest update has a time (09:30 at +01:00): it is the entry's and the feed's updated.
+    expect(atom.entries?.[0]?.updated).toBe('2023-03-05T09:30:00+01:00')
+    expect(atom.entries?.[0]?.published).toBe('2023-03-03T00:00:00Z')
+    expect(atom.updated).toBe('2023-03-05T09:30:00+01:00')
+    const json = JSON.parse(text('feed.json'))
+    expect(json.items[0].date_modified).toBe('2023-03-05T09:30:00+01:00')
+    const sitemap = parsedXml(text('sitemap.xml'))
+    const urls = [sitemap.urlset.url].flat() as { loc: string; lastmod?: string }[]
+    const article = urls.find((url) => url.loc.includes('/articles/'))
+    expect(article?.lastmod).toBe('2023-03-05T09:30:00+01:00')
   })
 
   it('escapes a hostile headline: the parsed title is the text, never markup', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { hostileDocuments } from './fixtures/render/hostile.js'
 import { contentDocuments } from './fixtures/render/html.js'
 import { storyDocuments } from './fixtures/render/story.js'
+import { storyWithUpdates } from './fixtures/render/updates.js'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
 
@@ -16,6 +17,7 @@ const sites: [string, () => ContentDocument[]][] = [
   ['content/', () => contentDocuments()],
   ['the fixture story', storyDocuments],
   ['the hostile fixture story', hostileDocuments],
+  ['the fixture story with a correction and an update', () => storyWithUpdates()],
 ]
 
 describe.each(sites)('html-validate on the site of %s', (_name, documents) => {

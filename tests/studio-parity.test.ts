@@ -517,11 +517,11 @@ describe('Studio schema parity with the JSON Schemas', () => {
     const decorators = 'decorators: [strong] in JSON Schema, [strong, em] in Studio'
     const annotations =
       'annotations: [link] in JSON Schema, [link, personMention, organizationMention, quotation] in Studio'
-    const expected = ['article.highlights[block]', 'article.body[block]'].flatMap((path) => [
-      `${path}.${styles}`,
-      `${path}.${decorators}`,
-      `${path}.${annotations}`,
-    ])
+    const expected = [
+      'article.highlights[block]',
+      'article.body[block]',
+      'article.updates[articleUpdate].text[block]',
+    ].flatMap((path) => [`${path}.${styles}`, `${path}.${decorators}`, `${path}.${annotations}`])
     expect(parityProblems(files, schemaTypes)).toEqual(expected)
   })
 
@@ -533,6 +533,7 @@ describe('Studio schema parity with the JSON Schemas', () => {
     expect(parityProblems(files, schemaTypes)).toEqual([
       'article.highlights[block].link.href: maxLength 1000 in JSON Schema, no max(1000) in Studio',
       'article.body[block].link.href: maxLength 1000 in JSON Schema, no max(1000) in Studio',
+      'article.updates[articleUpdate].text[block].link.href: maxLength 1000 in JSON Schema, no max(1000) in Studio',
     ])
   })
 

@@ -23,4 +23,5 @@ export type {
 export type { ImageAsset, ImageUrlBuilder } from '../render/photo.js'
 export type { ArticleFormat, RenderOptions, SiteFile } from '../render/site.js'
 export { ARTICLE_FORMATS, renderArticle, renderSite } from '../render/site.js'
+export { lastModified } from '../render/updates.js'
 export { safeHref } from '../render/url.js'

@@ -68,6 +68,37 @@ export type Article = {
    * The story, paragraph by paragraph, as Portable Text.
    */
   body: Body
+  /**
+   * Corrections and updates made after publication, oldest first. The page shows each as a dated notice; the latest date is the article's date modified.
+   */
+  updates?: ArticleUpdate[]
+}
+/**
+ * One public correction or update to the story, as the newsroom wrote it.
+ */
+export type ArticleUpdate = {
+  /**
+   * Always `articleUpdate`.
+   */
+  _type: 'articleUpdate'
+  /**
+   * Unique within the updates list.
+   */
+  _key: Key
+  /**
+   * When the story was corrected or updated: a calendar date (YYYY-MM-DD), or a date-time only when the newsroom gives a time. Not before datePublished.
+   */
+  date: string
+  /**
+   * `correction` when the story said something wrong and is put right; `update` when news was added.
+   */
+  kind: 'correction' | 'update'
+  /**
+   * What changed, as Portable Text text blocks.
+   *
+   * @minItems 1
+   */
+  text: TextBlocks
 }
 /**
  * A Sanity document id: at most 128 characters, in path segments joined by single dots ('.'); each segment is letters, digits, '_' and '-', and does not start with '-'. Sanity refuses an empty segment (a leading dot, '..') and treats a trailing dot as a prefix for a new random id.

@@ -30,11 +30,15 @@ const MONTHS = [
 ]
 
 /**
- * The calendar date of `datePublished`: the date as written, which for a date-time is the date at
- * the publisher's own offset.
+ * The calendar date of `datePublished` (or of another content date, at `pointer`): the date as
+ * written, which for a date-time is the date at the publisher's own offset.
  * @throws {RenderError} when it is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time.
  */
-export function calendarDate(datePublished: string, documentId: string): CalendarDate {
+export function calendarDate(
+  datePublished: string,
+  documentId: string,
+  pointer = '/datePublished',
+): CalendarDate {
   const match = DATE.exec(datePublished)
   const [year, month, day] = [match?.[1], match?.[2], match?.[3]].map(Number) as [
     number,
@@ -47,7 +51,7 @@ export function calendarDate(datePublished: string, documentId: string): Calenda
       rule: 'render/invalid-date',
       message: `${JSON.stringify(datePublished)} is not a date: write the calendar date as YYYY-MM-DD (for example 2023-03-03).`,
       documentId,
-      pointer: '/datePublished',
+      pointer,
     })
   }
   return { year, month, day }
@@ -57,6 +61,11 @@ export function calendarDate(datePublished: string, documentId: string): Calenda
 export function longDate({ year, month, day }: CalendarDate): string {
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
   return `${weekday}, ${MONTHS[month - 1]} ${String(day).padStart(2, '0')}, ${year}`
+}
+
+/** The date in a notice: "March 4, 2023" (the weekday and the zero of the page's date left out). */
+export function shortDate({ year, month, day }: CalendarDate): string {
+  return `${MONTHS[month - 1]} ${day}, ${year}`
 }
 
 /**

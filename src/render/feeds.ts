@@ -17,6 +17,7 @@ import { articleSections } from './pages/article.js'
 import { articlePage, HOME_PAGE } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { terminalSafeJson } from './safe-json.js'
+import { lastModified } from './updates.js'
 import { hrefFrom } from './url.js'
 import { type XmlTree, xmlDocument } from './xml.js'
 
@@ -41,6 +42,10 @@ interface FeedEntry {
   summary: string | undefined
   contentHtml: string
   published: string
+  /** The latest correction or update (the publication when there is none). */
+  updated: string
+  /** Set only when the article has a correction or update. */
+  modified: string | undefined
   language: string
 }
 
@@ -64,6 +69,8 @@ function entriesOf(index: ContentIndex, options: FeedOptions): FeedEntry[] {
       summary: article.standfirst,
       contentHtml: highlights === '' ? body : `${highlights}\n${body}`,
       published: feedDateTime(article.datePublished),
+      updated: feedDateTime(lastModified(article) ?? article.datePublished),
+      modified: modifiedOf(article),
       language: articleLanguage(article, site),
     }
   })
@@ -75,9 +82,19 @@ function tagUri(site: SiteConfig, article: Article): string {
   return `tag:${new URL(site.url).hostname},${date}:${encodeURIComponent(article._id)}`
 }
 
-/** The feed's last change: the newest entry's date, or `now` when there is none. */
+function modifiedOf(article: Article): string | undefined {
+  const modified = lastModified(article)
+  return modified === undefined ? undefined : feedDateTime(modified)
+}
+
+/** The feed's last change: the latest entry's updated date, or `now` when there is none. */
 function feedUpdated(entries: readonly FeedEntry[], now: Date): string {
-  return entries[0]?.published ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  let latest: FeedEntry | undefined
+  for (const entry of entries) {
+    if (latest === undefined || Date.parse(entry.updated) > Date.parse(latest.updated))
+      latest = entry
+  }
+  return latest?.updated ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
 /**
@@ -105,7 +122,7 @@ export function atomFeed(index: ContentIndex, options: FeedOptions): string {
       title: { '@_type': 'text', '#text': entry.title },
       link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': entry.url },
       published: entry.published,
-      updated: entry.published,
+      updated: entry.updated,
       summary:
         entry.summary === undefined ? undefined : { '@_type': 'text', '#text': entry.summary },
       content: { '@_type': 'html', '#text': entry.contentHtml },
@@ -131,6 +148,7 @@ export function jsonFeed(index: ContentIndex, options: FeedOptions): string {
       summary: entry.summary,
       content_html: entry.contentHtml,
       date_published: entry.published,
+      date_modified: entry.modified,
       language: entry.language,
     })),
   })

@@ -18,6 +18,9 @@
  *   receiver can resolve them); without it they are relative to the page, like every link of the
  *   site. The article's own `@id` and `url` (its canonical URL) exist only then.
  * - `inLanguage` is the article's language (its own, else the site's default).
+ * - `dateModified` is the latest date of the article's corrections and updates (none: left out);
+ *   each correction is a `CorrectionComment` in `correction`, as schema.org's example has it.
+ *   An update that corrects nothing changes only `dateModified`.
  */
 import type { Article, Organization, Person, Photo, Quote } from '../generated/types.js'
 import type { SiteConfig } from '../site-config.js'
@@ -33,6 +36,8 @@ import { machineDate } from './dates.js'
 import { articleLanguage } from './language.js'
 import { organizationPage, personPage } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
+import { updateText } from './text.js'
+import { lastModified } from './updates.js'
 import { hrefFrom, type LinkOrigin, pageOf } from './url.js'
 
 type JsonLd = Record<string, unknown>
@@ -57,6 +62,7 @@ export function articleJsonLd(
   const people = peopleIn(article, index)
   const quotations = quotesIn(article, index).filter((quote) => quote.kind !== 'paraphrase')
   const url = site === undefined ? undefined : hrefFrom(from, page)
+  const modified = lastModified(article)
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -65,6 +71,7 @@ export function articleJsonLd(
     headline: article.headline,
     description: article.standfirst,
     datePublished: machineDate(article.datePublished),
+    dateModified: modified === undefined ? undefined : machineDate(modified),
     dateline: article.dateline,
     inLanguage: articleLanguage(article, site),
     isPartOf:
@@ -76,7 +83,19 @@ export function articleJsonLd(
       ...organizationsIn(article, index).map((organization) => organizationLd(organization, from)),
     ]),
     hasPart: nonEmpty(quotations.map((quote) => quotationLd(quote, index, from))),
+    correction: nonEmpty(corrections(article)),
   })
+}
+
+/** The article's corrections, as schema.org `CorrectionComment`s, each dated as written. */
+function corrections(article: Article): JsonLd[] {
+  return (article.updates ?? [])
+    .filter((update) => update.kind === 'correction')
+    .map((update) => ({
+      '@type': 'CorrectionComment',
+      text: updateText(update),
+      datePublished: machineDate(update.date),
+    }))
 }
 
 /** The `ProfilePage` of a person page. */

@@ -40,6 +40,7 @@ import { highlightsAsList } from './highlights.js'
 import { NestedLinks } from './nested-links.js'
 import { articlePage, articleQuotesPage, organizationLink, personLink } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
+import { updateLabel } from './updates.js'
 import { relativeHref, safeHref } from './url.js'
 
 /** Options for Markdown output. */
@@ -84,8 +85,20 @@ export function articleToMarkdown(
       ? paragraph(article.dateline)
       : '',
     blocksToMarkdown(article.body, context),
+    updatesMarkdown(article, context),
   ]
   return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`
+}
+
+/** The corrections and updates after the story, each led by its bold kind and date. */
+function updatesMarkdown(article: Article, context: MarkdownContext): string {
+  const updates = article.updates ?? []
+  if (updates.length === 0) return ''
+  const notices = updates.map(
+    (update, position) =>
+      `**${paragraph(`${updateLabel(update, article, position)}:`)}**\n\n${blocksToMarkdown(update.text, context)}`,
+  )
+  return ['## Corrections and updates', ...notices].join('\n\n')
 }
 
 /** Plain text as a Markdown paragraph: escaped, line starts included. */

@@ -70,6 +70,8 @@ export interface NinjsDocument {
   representationType: 'full'
   /** Only when `datePublished` is a date-time: ninjs dates cannot hold a date alone. */
   firstCreated?: string
+  /** Only when the latest correction or update has a time (see `lastModified`). */
+  versionCreated?: string
   language: string
   slugline: string
   located?: string

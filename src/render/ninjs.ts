@@ -39,6 +39,7 @@ import { assertRenderable, renderableArticle } from './output-check.js'
 import { articleSections } from './pages/article.js'
 import { type ImageUrlBuilder, imageAsset } from './photo.js'
 import { terminalSafeJson } from './safe-json.js'
+import { lastModified } from './updates.js'
 import { safeHref } from './url.js'
 
 /** The schema a document says it conforms to: the `$id` of the official ninjs 3.1 JSON Schema. */
@@ -123,6 +124,7 @@ export function articleToNinjs(
     type: 'text',
     representationType: 'full',
     firstCreated: dateTimeOrUndefined(article.datePublished),
+    versionCreated: versionCreated(article),
     language: articleLanguage(article, site),
     slugline: article.slug.current,
     located: article.dateline,
@@ -136,6 +138,16 @@ export function articleToNinjs(
     organisations: nonEmpty(organisationsOf(article, index, base)),
     associations: nonEmpty(photosOf(article, index, base, imageUrl)),
   })
+}
+
+/**
+ * When the current version was made: the latest correction or update's date, when it has a time.
+ * A date-only update leaves it out (ninjs wants a date-time, and none is invented), as does an
+ * article never updated.
+ */
+function versionCreated(article: Article): string | undefined {
+  const modified = lastModified(article)
+  return modified === undefined ? undefined : dateTimeOrUndefined(modified)
 }
 
 /** The value when it is a date-time (it has a time of day), else `undefined`: no time invented. */

@@ -44,6 +44,10 @@ type Json = Record<string, unknown>
 export function assertRenderable(article: Article, index: ContentIndex): void {
   const at = { index, documentId: article._id }
   calendarDate(article.datePublished, article._id)
+  for (const [i, update] of (article.updates ?? []).entries()) {
+    calendarDate(update.date, article._id, `/updates/${i}/date`)
+    checkBlocks(update.text, `/updates/${i}/text`, ['block'], at)
+  }
   if (article.photo !== undefined) resolvePhoto(index, article.photo._ref, article._id, '/photo')
   checkBlocks(article.highlights ?? [], '/highlights', ['block'], at)
   checkBlocks(article.body, '/body', BODY_TYPES, at)

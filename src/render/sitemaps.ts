@@ -2,8 +2,9 @@
  * The sitemaps (https://www.sitemaps.org/protocol.html) and robots.txt that points at them.
  *
  * - `sitemap.xml`: every HTML page of the site, each `<loc>` absolute. An article's page gets a
- *   `<lastmod>`, its publication date as the content gives it; other pages get none, as the
- *   content says nothing of when they changed (a build time would be a made-up date).
+ *   `<lastmod>`, its latest correction or update, else its publication date, as the content gives
+ *   it; other pages get none, as the content says nothing of when they changed (a build time would
+ *   be a made-up date).
  * - `news-sitemap.xml`: Google News's extension
  *   (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap): only the
  *   articles published in the two days before `now` (a date alone counts from the start of its
@@ -17,6 +18,7 @@ import { publishedAt } from './feed-dates.js'
 import { articlesNewestFirst } from './feeds.js'
 import { articleLanguage } from './language.js'
 import { articlePage } from './paths.js'
+import { lastModified } from './updates.js'
 import { hrefFrom } from './url.js'
 import { type XmlTree, xmlDocument } from './xml.js'
 
@@ -44,8 +46,11 @@ export function sitemapXml(
   index: ContentIndex,
   site: SiteConfig,
 ): string {
-  const published = new Map(index.articles.map((a) => [articlePage(a), a.datePublished]))
-  const url = pages.map((page) => ({ loc: absolute(site, page), lastmod: published.get(page) }))
+  // An article's last change as the content dates it (a date alone is a valid W3C date here).
+  const changed = new Map(
+    index.articles.map((a) => [articlePage(a), lastModified(a) ?? a.datePublished]),
+  )
+  const url = pages.map((page) => ({ loc: absolute(site, page), lastmod: changed.get(page) }))
   return xmlDocument({ urlset: { '@_xmlns': SITEMAP_NS, url } })
 }
 

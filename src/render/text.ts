@@ -5,12 +5,13 @@
  * Control characters are replaced, so printing the text cannot drive the terminal.
  */
 
-import type { Article, Block, BodyBlock, Photo } from '../generated/types.js'
+import type { Article, ArticleUpdate, Block, BodyBlock, Photo } from '../generated/types.js'
 import type { ContentIndex } from './content-index.js'
 import { datelineOf } from './dateline.js'
 import { calendarDate, longDate } from './dates.js'
 import { toPrintableText } from './escape.js'
 import { highlightsAsList } from './highlights.js'
+import { updateLabel } from './updates.js'
 
 /** The plain text of `article`. */
 export function articleToPlainText(article: Article, index: ContentIndex): string {
@@ -24,9 +25,20 @@ export function articleToPlainText(article: Article, index: ContentIndex): strin
     listText(highlightsAsList(article)),
     article.dateline !== undefined && dateline === undefined ? article.dateline : undefined,
     ...bodyParts(article.body, index, dateline),
+    ...updateParts(article),
   ]
   const text = parts.filter((part): part is string => part !== undefined && part.trim() !== '')
   return `${toPrintableText(text.join('\n\n'))}\n`
+}
+
+/** After the story, each correction or update: "Correction, March 4, 2023: " and its text. */
+function updateParts(article: Article): string[] {
+  const updates = article.updates ?? []
+  if (updates.length === 0) return []
+  const notices = updates.map(
+    (update, position) => `${updateLabel(update, article, position)}: ${updateText(update)}`,
+  )
+  return ['Corrections and updates', ...notices]
 }
 
 /** The caption, and the credit in parentheses when the photo has one. */
@@ -89,4 +101,9 @@ function listText(items: readonly Block[]): string {
 /** The text of a block: its spans' text, joined. */
 export function blockText(block: Block): string {
   return block.children.map((span) => span.text).join('')
+}
+
+/** A correction or update's text as plain text, its paragraphs separated by a blank line. */
+export function updateText(update: ArticleUpdate): string {
+  return update.text.map(blockText).join('\n\n')
 }

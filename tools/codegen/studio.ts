@@ -144,21 +144,23 @@ function onlyRequired(node: unknown): string | undefined {
 
 /** The shared text block, then every named object type (annotations and custom blocks). */
 function portableTextModule(block: Resolved | undefined, context: BuildContext): string {
-  const parts: string[] = []
+  const objects: string[] = []
   const kinds = new Set<string>()
-  if (block) {
-    parts.push(exported('textBlock', textBlockDefinition(block, context), "ArrayOfType<'block'>"))
-    kinds.add('ArrayOfType')
-  }
+  const textBlock =
+    block && exported('textBlock', textBlockDefinition(block, context), "ArrayOfType<'block'>")
+  if (textBlock) kinds.add('ArrayOfType')
   const done = new Set<string>()
   // Object types can name further object types; build until no new one turns up.
   for (let next = pending(context, done); next; next = pending(context, done)) {
     done.add(next)
-    parts.push(exported(next, objectDefinition(next, context), 'ObjectDefinition'))
+    objects.push(exported(next, objectDefinition(next, context), 'ObjectDefinition'))
     kinds.add('ObjectDefinition')
   }
-  const ordered = parts.sort((a, b) => exportName(a).localeCompare(exportName(b)))
-  return module(context, [...kinds].sort().join(', '), ordered)
+  const ordered = objects.sort((a, b) => exportName(a).localeCompare(exportName(b)))
+  // The text block comes first: an object type with rich text (an article update) names it, and
+  // a `const` cannot be read before its declaration.
+  const parts = textBlock === undefined ? ordered : [textBlock, ...ordered]
+  return module(context, [...kinds].sort().join(', '), parts, './portable-text.js')
 }
 
 function pending(context: BuildContext, done: Set<string>): string | undefined {
@@ -232,11 +234,13 @@ function exported(name: string, definition: Printable, type: string): string {
   return `${doc}\nexport const ${name} = ${printValue(definition)} satisfies ${type}`
 }
 
-function module(context: BuildContext, types: string, parts: string[]): string {
+/** The module's source; `self` is its own import path, so it never imports what it defines. */
+function module(context: BuildContext, types: string, parts: string[], self?: string): string {
   const imports = [`import type { ${types} } from '@sanity/types'`]
   const byModule = new Map<string, string[]>()
   for (const name of [...context.uses].sort()) {
     const from = MODULE_OF[name] as string
+    if (from === self) continue
     byModule.set(from, [...(byModule.get(from) ?? []), name])
   }
   for (const [from, names] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {

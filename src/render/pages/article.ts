@@ -18,6 +18,7 @@ import { articleLanguage } from '../language.js'
 import { NestedLinks } from '../nested-links.js'
 import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
+import { updateDate, updateKind } from '../updates.js'
 import { encodeSegment, relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 import { speakerHtml } from './quote-entry.js'
@@ -35,7 +36,7 @@ export function articlePageHtml(
   index: ContentIndex,
   options: ArticlePageOptions = {},
 ): string {
-  const { page, highlights, body } = articleSections(article, index, options)
+  const { page, highlights, body, updates } = articleSections(article, index, options)
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
   const date = calendarDate(article.datePublished, article._id)
   const parts = [
@@ -52,6 +53,7 @@ export function articlePageHtml(
       ? ''
       : `<section class="highlights" aria-label="Highlights">\n${highlights}\n</section>`,
     `<div class="body">\n${body}\n</div>`,
+    updates,
     '</article>',
     quotedInStoryHtml(article, index, page),
   ]
@@ -78,6 +80,8 @@ export interface ArticleSections {
   highlights: string
   /** The body, the dateline before its first paragraph. */
   body: string
+  /** The corrections and updates as dated notices, or `''` when there are none. */
+  updates: string
 }
 
 /**
@@ -105,7 +109,33 @@ export function articleSections(
     dateline: datelineOf(article),
   }
   const highlights = highlightsHtml(article, context)
-  return { page, highlights, body: bodyHtml(article, context) }
+  const body = bodyHtml(article, context)
+  return { page, highlights, body, updates: updatesHtml(article, context) }
+}
+
+/**
+ * The corrections and updates after the story, as newsrooms print them: each a notice led by its
+ * kind and date ("Correction, March 4, 2023:"), then its text.
+ */
+function updatesHtml(article: Article, context: HtmlContext): string {
+  const updates = article.updates ?? []
+  if (updates.length === 0) return ''
+  const notices = updates.map((update, position) => {
+    const date = escapeText(updateDate(update, article, position))
+    const time = element('time', { datetime: machineDate(update.date) }, date)
+    return [
+      `<div class="update update-${update.kind}">`,
+      `<p class="update-label"><strong>${escapeText(updateKind(update))}, ${time}:</strong></p>`,
+      portableTextToHtml(update.text, context),
+      '</div>',
+    ].join('\n')
+  })
+  return [
+    '<section class="updates" aria-labelledby="corrections-and-updates">',
+    '<h2 id="corrections-and-updates">Corrections and updates</h2>',
+    ...notices,
+    '</section>',
+  ].join('\n')
 }
 
 function bodyHtml(article: Article, context: HtmlContext): string {

@@ -14,6 +14,7 @@ import { ReferenceCollector, type ReferenceSink } from './references.js'
 import { type Salvage, salvage } from './salvage.js'
 import { schemaFindings } from './schema.js'
 import { slugOf } from './slugs.js'
+import { updateDateFindings } from './updates.js'
 import { decoratorNames } from './vocabulary.js'
 import { MAX_DEPTH, type Visitor, walk, walkWithPaths } from './walk.js'
 
@@ -136,6 +137,7 @@ function inspect(
       ? schemaFindings(summary.type, document, { identityReported })
       : []
   findings.push(...schema)
+  if (summary.type === 'article') findings.push(...updateDateFindings(document))
   // The dot warning is for ids Sanity takes; a malformed id is already an error of the schema.
   if (summary.id?.includes('.') && !schema.some((finding) => finding.pointer === '/_id')) {
     findings.push({
