@@ -4,7 +4,8 @@
  */
 import type { SiteConfig } from '../site-config.js'
 import type { ContentIndex } from './content-index.js'
-import { ATOM_FEED, atomFeed, JSON_FEED, jsonFeed } from './feeds.js'
+import { atomFeed, jsonFeed } from './feeds.js'
+import { ATOM_FEED, JSON_FEED } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { NEWS_SITEMAP, newsSitemapXml, ROBOTS, robotsTxt, SITEMAP, sitemapXml } from './sitemaps.js'
 

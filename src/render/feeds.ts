@@ -14,17 +14,12 @@ import type { ContentIndex } from './content-index.js'
 import { feedDateTime, publishedAt } from './feed-dates.js'
 import { articleLanguage } from './language.js'
 import { articleSections } from './pages/article.js'
-import { articlePage, HOME_PAGE } from './paths.js'
+import { ATOM_FEED, articlePage, HOME_PAGE, JSON_FEED } from './paths.js'
 import type { ImageUrlBuilder } from './photo.js'
 import { terminalSafeJson } from './safe-json.js'
 import { lastModified } from './updates.js'
 import { hrefFrom } from './url.js'
 import { type XmlTree, xmlDocument } from './xml.js'
-
-/** The Atom feed's path from the site root. */
-export const ATOM_FEED = 'feed.atom'
-/** The JSON Feed's path from the site root. */
-export const JSON_FEED = 'feed.json'
 
 /** What the feeds need besides the articles. */
 export interface FeedOptions {

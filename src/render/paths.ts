@@ -12,6 +12,11 @@ export const HOME_PAGE = 'index.html'
 /** The index of the "who said what" pages: each article's, and the quotes placed in none. */
 export const QUOTES_PAGE = 'quotes/index.html'
 
+/** The Atom feed's path from the site root. */
+export const ATOM_FEED = 'feed.atom'
+/** The JSON Feed's path from the site root. */
+export const JSON_FEED = 'feed.json'
+
 /** An article's "who said what" page: the quotes it carries, grouped by speaker. */
 export function articleQuotesPage(article: Article): string {
   return `quotes/${article.slug.current}/index.html`

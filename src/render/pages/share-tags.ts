@@ -5,8 +5,8 @@
  * only when the page shows an image file, `og:locale` only when the language tag names a region.
  */
 import type { SiteConfig } from '../../site-config.js'
-import { ATOM_FEED, JSON_FEED } from '../feeds.js'
 import { attributes } from '../html.js'
+import { ATOM_FEED, JSON_FEED } from '../paths.js'
 import { hrefFrom } from '../url.js'
 
 /** What the tags say of one page. */
