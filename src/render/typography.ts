@@ -1,0 +1,28 @@
+/**
+ * Typographic quotation marks for the reader's pages: wire copy mixes straight `"` and `'` with
+ * curly ones, and a page that shows both looks unedited. Only the HTML pages use this; the text,
+ * Markdown and ninjs renderings keep the story's characters, because they must match the source.
+ */
+
+/** Characters after which a quotation mark opens a quote rather than closes one. */
+const OPENS_AFTER = /[\s([{\u2014\u2013\-/\u201C\u2018]/u
+
+/**
+ * `text` with straight quotation marks turned typographic: `"` into “ or ”, and `'` into ‘, ’ or
+ * the apostrophe ’. Whether a mark opens depends on the character before it, so pass the text
+ * that precedes `text` in the same paragraph as `before` (a span's marks depend on the span
+ * before it). Curly marks already in the text are kept.
+ */
+export function typographicQuotes(text: string, before = ''): string {
+  let previous = before.slice(-1)
+  let result = ''
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] as string
+    const opens = previous === '' || OPENS_AFTER.test(previous)
+    if (character === '"') result += opens ? '\u201C' : '\u201D'
+    else if (character === "'") result += opens ? '\u2018' : '\u2019'
+    else result += character
+    previous = character
+  }
+  return result
+}
