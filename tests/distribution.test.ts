@@ -76,8 +76,8 @@ describe('feeds', () => {
     const entry = feed.entries?.[0]
     expect(entry?.id).toMatch(/^tag:news\.example\.org,2023-03-03:article-/)
     expect(entry?.title?.value).toBe('First top-level US-Russia meeting after Ukraine war')
-    expect(entry?.updated).toBe('2023-03-03T00:00:00Z')
-    expect(entry?.published).toBe('2023-03-03T00:00:00Z')
+    expect(entry?.updated).toBe('2023-03-03T12:00:00Z')
+    expect(entry?.published).toBe('2023-03-03T12:00:00Z')
     expect(entry?.summary?.value).toMatch(/^Blinken asked his Russian counterpart/)
     expect(entry?.content?.type).toBe('html')
     const alternate = entry?.links?.find((link) => link.rel === 'alternate')
@@ -123,7 +123,7 @@ describe('feeds', () => {
     const atom = parseAtomFeed(text('feed.atom'))
     // The latest update has a time (09:30 at +01:00): it is the entry's and the feed's updated.
     expect(atom.entries?.[0]?.updated).toBe('2023-03-05T09:30:00+01:00')
-    expect(atom.entries?.[0]?.published).toBe('2023-03-03T00:00:00Z')
+    expect(atom.entries?.[0]?.published).toBe('2023-03-03T12:00:00Z')
     expect(atom.updated).toBe('2023-03-05T09:30:00+01:00')
     const json = JSON.parse(text('feed.json'))
     expect(json.items[0].date_modified).toBe('2023-03-05T09:30:00+01:00')
@@ -217,6 +217,19 @@ describe('sitemaps and robots.txt', () => {
     expect(news.urlset.url[0]['news:news']['news:publication_date']).toBe(
       '2023-03-03T10:15:00+01:00',
     )
+  })
+
+  it('counts a date alone from the start of its day for the window, though the feeds print noon', () => {
+    const listed = (now: string) => {
+      const files = renderSite(storyDocuments(), { site: SITE, now: new Date(now) })
+      const text = String(files.find((file) => file.path === 'news-sitemap.xml')?.content)
+      return (parsedXml(text).urlset.url ?? []).length
+    }
+    // 06:00 UTC on the story's date: it may already be out, so it is listed.
+    expect(listed('2023-03-03T06:00:00Z')).toBe(1)
+    expect(listed('2023-03-05T00:00:00Z')).toBe(1)
+    expect(listed('2023-03-05T00:00:01Z')).toBe(0)
+    expect(listed('2023-03-02T23:59:59Z')).toBe(0)
   })
 
   it('writes an empty but valid news sitemap at build time (the story is from 2023)', async () => {
