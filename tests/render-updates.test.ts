@@ -13,7 +13,15 @@ import {
 } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
 import { attr, hasClass, type Page, pagesOf, text } from './fixtures/render/html.js'
-import { ARTICLE_ID, articleOf, storyDocuments } from './fixtures/render/story.js'
+import {
+  ARTICLE_ID,
+  articleOf,
+  block,
+  mention,
+  quotation,
+  span,
+  storyDocuments,
+} from './fixtures/render/story.js'
 import {
   CORRECTION_TEXT,
   storyWithUpdates,
@@ -123,5 +131,49 @@ describe('lastModified', () => {
   it('is undefined for an article never updated', () => {
     expect(lastModified(articleOf(storyDocuments()))).toBeUndefined()
     expect(lastModified(withUpdates())).toBeUndefined()
+  })
+})
+
+describe('quotes and names in an update', () => {
+  /** The story with an update that quotes a new source and names a new person. */
+  function storyWithQuotingUpdate() {
+    const late = update('update', '2023-03-05', '')
+    late.text = [
+      block(
+        [
+          span('A spokesperson for '),
+          span('Cy Late', 'm1'),
+          span(' later said: '),
+          span('This quote stands in no article', 'q1'),
+        ],
+        [mention('m1', 'person-cy-late'), quotation('q1', 'quote-unplaced')],
+      ),
+    ]
+    return [
+      ...storyWithUpdates([late]),
+      {
+        _id: 'person-cy-late',
+        _type: 'person',
+        name: 'Cy Late',
+        slug: { _type: 'slug', current: 'cy-late' },
+      },
+    ] as ReturnType<typeof storyDocuments>
+  }
+
+  it('carries the quote in JSON-LD and names the person in mentions', () => {
+    const data = renderArticleJsonLd(storyWithQuotingUpdate(), ARTICLE_ID) as {
+      hasPart?: { text?: string }[]
+      mentions?: { name?: string }[]
+    }
+    expect(data.hasPart?.map((part) => part.text)).toContain('This quote stands in no article')
+    expect(data.mentions?.map((person) => person.name)).toContain('Cy Late')
+  })
+
+  it('lists the quote with who said what, linked to its place in the update', () => {
+    const page = articlePage(storyWithQuotingUpdate())
+    const target = page.byId('quote-unplaced')
+    expect(target, 'the quote is marked in the update').toBeDefined()
+    const links = page.all('a').filter((a) => attr(a, 'href') === '#quote-unplaced')
+    expect(links.length).toBeGreaterThan(0)
   })
 })

@@ -169,16 +169,22 @@ function placeQuotes(articles: readonly Article[]): Map<string, QuotePlacement[]
   return placements
 }
 
-/** The article's text blocks (highlights, then body) with their pointers, in reading order. */
+/**
+ * The article's text blocks in reading order, with their pointers: the highlights, the body, then
+ * the text of each correction and update, which the page shows after the story. A quote or a name
+ * in an update counts as the article's like any other.
+ */
 export function textBlocksOf(article: Article): { block: Block; pointer: string }[] {
   const blocks: { block: Block; pointer: string }[] = []
-  for (const field of TEXT_FIELDS) {
-    const value: unknown = article[field]
-    if (!Array.isArray(value)) continue
+  const add = (value: unknown, ...path: (string | number)[]) => {
+    if (!Array.isArray(value)) return
     value.forEach((block: unknown, i) => {
-      if (isTextBlock(block)) blocks.push({ block, pointer: pointerTo('', field, i) })
+      if (isTextBlock(block)) blocks.push({ block, pointer: pointerTo('', ...path, i) })
     })
   }
+  for (const field of TEXT_FIELDS) add(article[field], field)
+  for (const [i, update] of (article.updates ?? []).entries())
+    add(update.text, 'updates', i, 'text')
   return blocks
 }
 
