@@ -133,8 +133,9 @@ describe('two stories that share a person', () => {
     roots.push(out)
     const result = runScript('render', ['--content', STORIES, '--out', join(out, 'site')])
     expect(result.status).toBe(0)
-    // Home, who said what, two articles, their two who-said-what pages, two people.
-    expect(result.stderr).toMatch(/wrote 8 pages/)
+    // Home, who said what, two articles, their two who-said-what pages, two people, and the
+    // people and organizations indexes.
+    expect(result.stderr).toMatch(/wrote 10 pages/)
   })
 
   it('publish, then pull: a round trip changes no file, whatever the folders', async () => {

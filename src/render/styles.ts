@@ -48,5 +48,6 @@ mark { background: none; color: inherit; font-weight: 600; }
 .articles > li { border-top: 1px solid var(--rule); padding: 0.75rem 0; }
 .articles h2 { font-size: 1.25rem; margin: 0 0 0.25rem; }
 .articles p { margin: 0 0 0.25rem; }
+.articles .date { font-size: 0.9rem; }
 .pagination { display: flex; gap: 1rem; align-items: baseline; justify-content: space-between; border-top: 1px solid var(--rule); padding-top: 0.75rem; }
 `.trim()
