@@ -6,6 +6,7 @@
  */
 import type { Block, Quote } from '../generated/types.js'
 import { type ContentIndex, textBlocksOf } from './content-index.js'
+import { articleLanguage } from './language.js'
 import { typographicQuotes } from './typography.js'
 
 /** A sentence cut in three around a quote's words, with typographic quotation marks. */
@@ -26,7 +27,7 @@ export function quoteInSentence(quote: Quote, index: ContentIndex): QuoteInSente
   if (found === undefined) return undefined
   const { text, start, end } = quotedRange(found.block, quote._id)
   if (start >= end) return undefined
-  const sentences = [...sentenceSegmenter(place.article.language).segment(text)]
+  const sentences = [...sentenceSegmenter(articleLanguage(place.article, undefined)).segment(text)]
   const first = sentences.findLast((sentence) => sentence.index <= start)
   const last = sentences.findLast((sentence) => sentence.index < end)
   const from = first?.index ?? 0
@@ -64,8 +65,12 @@ function quotedRange(block: Block, quoteId: string): { text: string; start: numb
 
 const segmenters = new Map<string, Intl.Segmenter>()
 
-/** One sentence segmenter per language (Unicode's sentence boundaries, as ICU implements them). */
-function sentenceSegmenter(language = 'en'): Intl.Segmenter {
+/**
+ * One sentence segmenter per language (Unicode's sentence boundaries, as ICU implements them). An
+ * article without a language of its own is segmented in the renderer's: the boundaries of
+ * languages written with full stops barely differ.
+ */
+function sentenceSegmenter(language: string): Intl.Segmenter {
   const found = segmenters.get(language)
   if (found !== undefined) return found
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })

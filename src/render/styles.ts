@@ -41,6 +41,7 @@ blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--ru
 .quote-list { list-style: none; padding: 0; }
 .quote-list > li { margin-bottom: 1.25rem; }
 .quote-list blockquote, .quote-list .quote-text { margin: 0.25rem 0; }
+.quote-list blockquote p { margin: 0; }
 .quote-source { margin: 0.25rem 0 0; }
 mark { background: none; color: inherit; font-weight: 600; }
 .label { font-size: 0.75em; font-weight: 600; letter-spacing: 0.05em; text-transform: uppercase; color: var(--muted); }
