@@ -93,7 +93,7 @@ describe('npm run render', () => {
     expect(render('--out', out).code).toBe(0)
     const { code, stderr } = render('--out', out)
     expect(code).toBe(0)
-    expect(stderr).toMatch(/wrote 21 pages/)
+    expect(stderr).toMatch(/wrote 23 pages/)
     expect(readdirSync(parent)).toEqual(['site'])
     expect(readFileSync(join(out, 'quotes/index.html'), 'utf8')).toContain('<h1>Who said what</h1>')
     expect(

@@ -10,6 +10,7 @@ import {
   ancestors,
   attr,
   contentDocuments,
+  type Element,
   hasClass,
   jsonLdOf,
   type Page,
@@ -33,9 +34,11 @@ describe.each(sites)('the site of %s', (_name, documents) => {
   const organizations = docs.filter((doc) => doc._type === 'organization')
   const quotes = docs.filter((doc) => doc._type === 'quote')
 
-  it('has a home page, a page per article, person and organization, a who-said-what page per article and their index', () => {
+  it('has a home page, a page per article, person and organization, their indexes, a who-said-what page per article and their index', () => {
     const expected = [
       'index.html',
+      'people/index.html',
+      'organizations/index.html',
       'quotes/index.html',
       ...articles.map((article) => `articles/${article.slug.current}/index.html`),
       ...articles.map((article) => `quotes/${article.slug.current}/index.html`),
@@ -194,8 +197,10 @@ describe.each(sites)('the site of %s', (_name, documents) => {
       const entry = page.byId(quote._id)
       expect(entry?.tagName, quote._id).toBe('li')
       const group = ancestors(entry as never).find((element) => element.tagName === 'section')
-      const heading = text(group?.childNodes.find((node) => node.nodeName === 'h2') as never)
-      if (quote.attribution !== undefined) expect(heading).toBe(quote.attribution)
+      const heading = text(group?.childNodes.find((node) => /^h[23]$/.test(node.nodeName)) as never)
+      // The story's words for an unnamed source, starting with a capital as a heading does.
+      const said = quote.attribution
+      if (said !== undefined) expect(heading).toBe(said.charAt(0).toUpperCase() + said.slice(1))
       else expect(heading).toBe(people.find((person) => person._id === quote.speaker?._ref)?.name)
     }
   })
@@ -271,11 +276,13 @@ describe('the site of content/, for this story', () => {
     ])
   })
 
-  it('gives the Pentagon a page that lists its words, and links it from the article and the home page', () => {
+  it('gives the Pentagon a page that lists its words, and links it from the article and the organizations index', () => {
     const page = pages.get('organizations/pentagon/index.html') as Page
     expect(text(page.one('h1'))).toBe('Pentagon')
     expect(inMain(page, 'li').map((item) => text(item))).toEqual([
-      expect.stringMatching(/^“nonsense”\s+Partial quote · In First top-level US-Russia meeting/),
+      expect.stringMatching(
+        /^The Pentagon later said it was “nonsense” to suggest .*\s+In the story$/,
+      ),
       'First top-level US-Russia meeting after Ukraine war',
     ])
     const [data] = jsonLdOf(page)
@@ -289,17 +296,23 @@ describe('the site of content/, for this story', () => {
     expect(resolveHref(article.path, attr(mention as never, 'href') ?? '')?.path).toBe(
       'organizations/pentagon/index.html',
     )
-    const home = pages.get('index.html') as Page
-    expect(home.all('a').map((a) => text(a))).toContain('RIA Novosti')
+    const organizations = pages.get('organizations/index.html') as Page
+    expect(organizations.all('a').map((a) => text(a))).toContain('RIA Novosti')
   })
 
   it('lists what reached the story through an organization on its page', () => {
     const page = pages.get('organizations/russian-news-agencies/index.html') as Page
     const headings = page.all('h2').map((h2) => text(h2))
     expect(headings).toEqual(['Quotes', 'Reported through Russian news agencies', 'Articles'])
-    expect(inMain(page, 'li').map((item) => text(item).split('\n')[0])).toEqual([
-      '“on the move”',
-      'Reported speech: did not engage in any negotiations',
+    // Each quote shows its sentence from the story, its own words marked, a paraphrase labelled.
+    const marked = (item: Element) => {
+      const mark = inMain(page, 'mark').find((element) => ancestors(element).includes(item))
+      if (mark === undefined) return text(item)
+      return `${text(item).startsWith('Reported ') ? 'Reported: ' : ''}${text(mark)}`
+    }
+    expect(inMain(page, 'li').map(marked)).toEqual([
+      'on the move',
+      'Reported: did not engage in any negotiations',
       'First top-level US-Russia meeting after Ukraine war',
     ])
   })
@@ -316,7 +329,7 @@ describe('the site of content/, for this story', () => {
   it('shows unnamed sources on the who-said-what page as the story attributes them', () => {
     const path = article.path.replace(/^articles\//, 'quotes/')
     const headings = (pages.get(path) as Page).all('h2').map((h2) => text(h2))
-    expect(headings).toContain('a senior US official')
+    expect(headings).toContain('A senior US official')
     expect(headings).toContain('A State Department spokesperson')
   })
 })
@@ -341,7 +354,7 @@ describe('the fixture story', () => {
   })
 
   it('renders both list types, nesting, decorators, a safe link and a hard break', () => {
-    expect(page.all('ol')).toHaveLength(2) // the numbered list, and the quotes index
+    expect(page.all('ol')).toHaveLength(1) // the numbered list (the quotes aside is a <ul>)
     const nested = page.all('ul').find((ul) => ancestors(ul).some((a) => a.tagName === 'li'))
     expect(text(nested as never).trim()).toBe('A nested point')
     expect(text(page.one('strong'))).toBe('strongly')
@@ -364,8 +377,12 @@ describe('the fixture story', () => {
     expect(page.all('a').some((a) => ancestors(a).some((up) => up.tagName === 'a'))).toBe(false)
   })
 
-  it('links the quote that stands in no article nowhere, and says so', () => {
-    const entry = (pages.get('quotes/index.html') as Page).byId('quote-unplaced')
-    expect(text(entry as never)).toContain('Not placed in any article')
+  it('lists the quote that stands in no article under that heading, and links it nowhere', () => {
+    const index = pages.get('quotes/index.html') as Page
+    const entry = index.byId('quote-unplaced') as Element
+    const sections = ancestors(entry).map((element) => attr(element, 'aria-labelledby'))
+    expect(sections).toContain('unplaced')
+    expect(text(index.byId('unplaced') as Element)).toBe('Quotes in no article')
+    expect(index.all('a').filter((a) => ancestors(a).includes(entry))).toEqual([])
   })
 })

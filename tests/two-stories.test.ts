@@ -114,15 +114,21 @@ describe('two stories that share a person', () => {
     expect((await build({ root })).ok).toBe(true)
     const path = 'people/ada-example/index.html'
     const page = new Page(path, read(root, join('dist', 'site', path)))
+    // Under each story's headline (newest first), its quotes in reading order.
+    expect(page.all('h3').map((h3) => text(h3))).toEqual([
+      'Testville library opens a reading room (test story)',
+      'Testville ferry resumes after repairs (test story)',
+    ])
     const words = page
-      .all('li')
-      .map((li) => text(li))
-      .filter((t) => t.includes('In '))
-    expect(words).toHaveLength(3)
-    expect(words[0]).toContain('a quiet place for the whole town')
-    expect(words[0]).toContain('Testville library opens a reading room')
-    expect(words[1]).toContain('The crew worked day and night')
-    expect(words[2]).toContain('the timetable would not change')
+      .all('ol')
+      .filter((ol) => attr(ol, 'class') === 'quote-list')
+      .map((ol) => ol.childNodes.filter((node) => node.nodeName === 'li').map((li) => text(li)))
+    expect(words).toHaveLength(2)
+    expect(words[0]).toEqual([expect.stringContaining('a quiet place for the whole town')])
+    expect(words[1]).toEqual([
+      expect.stringContaining('The crew worked day and night'),
+      expect.stringContaining('the timetable would not change'),
+    ])
     const articles = page.all('a').map((a) => attr(a, 'href'))
     expect(articles).toContain('../../articles/testville-library-reading-room/index.html')
     expect(articles).toContain('../../articles/testville-ferry-resumes/index.html')
@@ -133,8 +139,9 @@ describe('two stories that share a person', () => {
     roots.push(out)
     const result = runScript('render', ['--content', STORIES, '--out', join(out, 'site')])
     expect(result.status).toBe(0)
-    // Home, who said what, two articles, their two who-said-what pages, two people.
-    expect(result.stderr).toMatch(/wrote 8 pages/)
+    // Home, who said what, two articles, their two who-said-what pages, two people, and the
+    // people and organizations indexes.
+    expect(result.stderr).toMatch(/wrote 10 pages/)
   })
 
   it('publish, then pull: a round trip changes no file, whatever the folders', async () => {

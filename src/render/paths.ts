@@ -6,8 +6,25 @@ import { DOCUMENT_TYPE_REGISTRY } from '../document-types.js'
 import type { Article, Organization, Person } from '../generated/types.js'
 import { hrefFrom, type LinkOrigin } from './url.js'
 
-/** The home page: the list of articles and people. */
+/** The home page: the newest articles (the first page of their list, see {@link articleListPage}). */
 export const HOME_PAGE = 'index.html'
+
+/** The index of everyone the stories name: each person, with their role, linked to their page. */
+export const PEOPLE_INDEX_PAGE = 'people/index.html'
+
+/** The index of the organizations the stories name, each linked to its page. */
+export const ORGANIZATIONS_INDEX_PAGE = 'organizations/index.html'
+
+/** How many articles each page of the home page's list holds. */
+export const ARTICLES_PER_PAGE = 20
+
+/**
+ * Page `number` (from 1) of the list of articles: the home page, then `page/2/index.html`, and so
+ * on, as news sites number the pages of their front page.
+ */
+export function articleListPage(number: number): string {
+  return number <= 1 ? HOME_PAGE : `page/${number}/index.html`
+}
 
 /** The index of the "who said what" pages: each article's, and the quotes placed in none. */
 export const QUOTES_PAGE = 'quotes/index.html'

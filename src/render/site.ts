@@ -10,15 +10,17 @@ import { articleToMarkdown } from './markdown.js'
 import { articleToNinjs, serializeNinjs } from './ninjs.js'
 import { assertRenderable, renderableArticle } from './output-check.js'
 import { articlePageHtml } from './pages/article.js'
-import { homePageHtml } from './pages/home.js'
+import { homePagesHtml } from './pages/home.js'
+import { organizationsIndexHtml, peopleIndexHtml } from './pages/name-indexes.js'
 import { organizationPageHtml } from './pages/organization.js'
 import { personPageHtml } from './pages/person.js'
 import { articleQuotesPageHtml, quotesIndexHtml } from './pages/quotes.js'
 import {
   articlePage,
   articleQuotesPage,
-  HOME_PAGE,
+  ORGANIZATIONS_INDEX_PAGE,
   organizationPage,
+  PEOPLE_INDEX_PAGE,
   personPage,
   QUOTES_PAGE,
 } from './paths.js'
@@ -61,8 +63,9 @@ export type ArticleFormat = 'html' | 'text' | 'markdown' | 'ninjs'
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = ['html', 'text', 'markdown', 'ninjs']
 
 /**
- * Renders the static site: `index.html` (articles, newest first, people and organizations),
- * `articles/<slug>/index.html`, `people/<slug>/index.html`, `organizations/<slug>/index.html`,
+ * Renders the static site: `index.html` (the newest articles; older ones on `page/2/index.html`
+ * and on, twenty a page), `articles/<slug>/index.html`, `people/index.html` and
+ * `people/<slug>/index.html`, `organizations/index.html` and `organizations/<slug>/index.html`,
  * `quotes/<article slug>/index.html` (who said what in that article) and `quotes/index.html` (the
  * index of those). Links between pages are relative; with `options.site`, canonical links and
  * JSON-LD are absolute, and the site also gets `feed.atom`, `feed.json`, `sitemap.xml`,
@@ -79,7 +82,9 @@ export function renderSite(
   for (const article of index.articles) assertRenderable(article, index)
   for (const quote of index.quotes.values()) speakerOf(quote, index)
   const files: SiteFile[] = [
-    { path: HOME_PAGE, content: homePageHtml(index, options.site) },
+    ...homePagesHtml(index, options.site),
+    { path: PEOPLE_INDEX_PAGE, content: peopleIndexHtml(index, options.site) },
+    { path: ORGANIZATIONS_INDEX_PAGE, content: organizationsIndexHtml(index, options.site) },
     { path: QUOTES_PAGE, content: quotesIndexHtml(index, options.site) },
     ...index.articles.flatMap((article) => [
       { path: articlePage(article), content: articlePageHtml(article, index, options) },

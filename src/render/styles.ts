@@ -24,9 +24,31 @@ figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
 .highlights { border-left: 3px solid var(--rule); padding: 0.25rem 0 0.25rem 0.75rem; margin: 1.25rem 0; }
 .highlights ul { margin: 0; padding-left: 1.25rem; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
-.quotes-in-story, .quote-group { border-top: 1px solid var(--rule); margin-top: 2rem; }
-.quote-list > li { margin-bottom: 1rem; }
-.quote-list blockquote, .quote-list .quote-text { margin: 0.25rem 0; }
-.label { font-style: italic; }
 :target { outline: 2px solid Highlight; outline-offset: 2px; }
+/* Who said what, the index pages and their lists (kept together, after the rest). */
+.quotes-in-story { border-top: 1px solid var(--rule); margin-top: 2rem; font-size: 0.95rem; }
+.quotes-in-story h2 { font-size: 1.1rem; margin: 0.75rem 0 0.25rem; }
+.quote-speaker { border-bottom: 1px solid var(--rule); }
+.quote-speaker summary { cursor: pointer; padding: 0.35rem 0; }
+.quote-speaker .count, .quote-source, .pagination span { color: var(--muted); font-size: 0.85rem; }
+.quote-speaker ul { margin: 0 0 0.5rem; padding-left: 1.25rem; }
+.quote-speaker li { margin: 0.35rem 0; }
+.quote-speaker a, .quote-source a { text-decoration-color: var(--muted); text-decoration-thickness: 1px; }
+.quotes-more { margin: 0.5rem 0 0; }
+.quote-group { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
+.quote-group h2, .quote-group h3 { font-size: 1.3rem; margin: 1rem 0 0.25rem; }
+.quote-group .role { margin: 0 0 0.5rem; }
+.quote-list { list-style: none; padding: 0; }
+.quote-list > li { margin-bottom: 1.25rem; }
+.quote-list blockquote, .quote-list .quote-text { margin: 0.25rem 0; }
+.quote-list blockquote p { margin: 0; }
+.quote-source { margin: 0.25rem 0 0; }
+mark { background: none; color: inherit; font-weight: 600; }
+.label { font-size: 0.75em; font-weight: 600; letter-spacing: 0.05em; text-transform: uppercase; color: var(--muted); }
+.articles { list-style: none; padding: 0; }
+.articles > li { border-top: 1px solid var(--rule); padding: 0.75rem 0; }
+.articles h2 { font-size: 1.25rem; margin: 0 0 0.25rem; }
+.articles p { margin: 0 0 0.25rem; }
+.articles .date { font-size: 0.9rem; }
+.pagination { display: flex; gap: 1rem; align-items: baseline; justify-content: space-between; border-top: 1px solid var(--rule); padding-top: 0.75rem; }
 `.trim()

@@ -3,10 +3,10 @@
  * highlights, body (the dateline before the first paragraph), then an index of who is quoted.
  */
 
-import type { Article, Quote } from '../../generated/types.js'
+import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type HtmlContext, portableTextToHtml } from '../components.js'
-import { type ContentIndex, quoteAnchor, quotesIn, speakerOf } from '../content-index.js'
+import type { ContentIndex } from '../content-index.js'
 import { datelineOf } from '../dateline.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
@@ -19,9 +19,8 @@ import { NestedLinks } from '../nested-links.js'
 import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
 import { updateDate, updateKind } from '../updates.js'
-import { encodeSegment, relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
-import { speakerHtml } from './quote-entry.js'
+import { quotedInStoryHtml } from './quoted-in-story.js'
 
 /** Options for article pages. */
 export interface ArticlePageOptions {
@@ -150,39 +149,6 @@ function bodyHtml(article: Article, context: HtmlContext): string {
 function highlightsHtml(article: Article, context: HtmlContext): string {
   const highlights = highlightsAsList(article)
   return highlights.length === 0 ? '' : portableTextToHtml(highlights, context)
-}
-
-/**
- * After the story, the quotes it carries, each linked to its place in the text and to its
- * speaker: a way to see who said what without JavaScript or hover.
- */
-function quotedInStoryHtml(article: Article, index: ContentIndex, page: string): string {
-  const quotes = quotesIn(article, index)
-  if (quotes.length === 0) return ''
-  const items = quotes.map((quote) => `<li>${quoteIndexEntry(quote, index, page)}</li>`)
-  return [
-    '<aside class="quotes-in-story" aria-labelledby="quotes-in-story">',
-    '<h2 id="quotes-in-story">Who said what in this story</h2>',
-    '<ol>',
-    ...items,
-    '</ol>',
-    `<p><a href="${relativeHref(page, articleQuotesPage(article))}">This story’s quotes, by speaker</a></p>`,
-    '</aside>',
-  ].join('\n')
-}
-
-function quoteIndexEntry(quote: Quote, index: ContentIndex, page: string): string {
-  const speaker = speakerOf(quote, index)
-  const who = speakerHtml(speaker, page)
-  const words = excerpt(quote.text)
-  const shown = quote.kind === 'paraphrase' ? `${words} (reported speech)` : `“${words}”`
-  return `${who}: ${element('a', { href: `#${encodeSegment(quoteAnchor(quote._id))}` }, escapeText(shown))}`
-}
-
-/** The first dozen words of a quote, with an ellipsis when there are more. */
-function excerpt(text: string, words = 12): string {
-  const all = text.trim().split(/\s+/)
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`
 }
 
 /** The `src` of every image on the article page: the lead photo's and the body's. */

@@ -1,59 +1,69 @@
-/** The home page: the articles, newest first, and the people and organizations the story names. */
-import type { Article, Organization } from '../../generated/types.js'
+/**
+ * The home page: the articles, newest first, each with its date and standfirst, twenty to a page
+ * as news sites do. The list goes on at `page/2/index.html` and so on (see `articleListPage`),
+ * the pages linked to each other with `rel="prev"` and `rel="next"`.
+ */
+import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
 import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
-import { element } from '../html.js'
+import { attributes, element } from '../html.js'
 import { articleLanguage, siteLanguage } from '../language.js'
-import { articlePage, HOME_PAGE, organizationPage, personPage } from '../paths.js'
+import { ARTICLES_PER_PAGE, articleListPage, articlePage } from '../paths.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
-/** The HTML document of the home page. */
-export function homePageHtml(index: ContentIndex, site?: SiteConfig): string {
-  const page = HOME_PAGE
+/** Every page of the list of articles: the home page first, then page 2 onwards. */
+export function homePagesHtml(
+  index: ContentIndex,
+  site?: SiteConfig,
+): { path: string; content: string }[] {
+  const count = Math.max(1, Math.ceil(index.articles.length / ARTICLES_PER_PAGE))
+  return Array.from({ length: count }, (_, i) => ({
+    path: articleListPage(i + 1),
+    content: homePageHtml(index, site, i + 1),
+  }))
+}
+
+/** The HTML document of page `number` (from 1) of the list of articles. */
+export function homePageHtml(index: ContentIndex, site?: SiteConfig, number = 1): string {
+  const page = articleListPage(number)
+  const pages = Math.max(1, Math.ceil(index.articles.length / ARTICLES_PER_PAGE))
   const lang = siteLanguage(site)
-  const people = [...index.people.values()].sort((a, b) => a.name.localeCompare(b.name, lang))
-  const organizations = [...index.organizations.values()].sort((a, b) =>
-    a.name.localeCompare(b.name, lang),
+  const articles = index.articles.slice(
+    (number - 1) * ARTICLES_PER_PAGE,
+    number * ARTICLES_PER_PAGE,
   )
+  const heading = number === 1 ? 'Latest news' : `Latest news, page ${number}`
   const main = [
-    '<h1>Articles</h1>',
-    index.articles.length === 0
+    `<h1>${heading}</h1>`,
+    articles.length === 0
       ? '<p>There are no articles yet.</p>'
-      : `<ul class="articles">\n${index.articles.map((article) => articleItem(article, page, lang, site)).join('\n')}\n</ul>`,
-    '<section aria-labelledby="people">',
-    '<h2 id="people">People</h2>',
-    people.length === 0
-      ? '<p>No people yet.</p>'
-      : `<ul>\n${people
-          .map((person) => {
-            const link = element(
-              'a',
-              { href: relativeHref(page, personPage(person)) },
-              escapeText(person.name),
-            )
-            return `<li>${link}${person.role === undefined ? '' : `, ${escapeText(person.role)}`}</li>`
-          })
-          .join('\n')}\n</ul>`,
-    '</section>',
-    organizations.length === 0 ? '' : organizationsHtml(organizations, page),
+      : `<ol class="articles">\n${articles.map((article) => articleItem(article, page, lang, site)).join('\n')}\n</ol>`,
+    pages === 1 ? '' : pagination(number, pages, page),
   ]
   return htmlDocument({
     page,
-    title: 'Articles',
+    title: number === 1 ? heading : `${heading} of ${pages}`,
     main: main.filter((part) => part !== '').join('\n'),
     site,
   })
 }
 
-function organizationsHtml(organizations: readonly Organization[], page: string): string {
-  const items = organizations.map((organization) => {
-    const href = relativeHref(page, organizationPage(organization))
-    return `<li>${element('a', { href }, escapeText(organization.name))}</li>`
-  })
-  return `<section aria-labelledby="organizations">\n<h2 id="organizations">Organizations</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`
+/** The links to the newer and older pages of the list, and where this one stands. */
+function pagination(number: number, pages: number, page: string): string {
+  const link = (rel: 'prev' | 'next', target: number, text: string) =>
+    `<a${attributes({ rel, href: relativeHref(page, articleListPage(target)) })}>${text}</a>`
+  return [
+    '<nav class="pagination" aria-label="Pages of articles">',
+    number > 1 ? link('prev', number - 1, 'Newer stories') : '',
+    `<span>Page ${number} of ${pages}</span>`,
+    number < pages ? link('next', number + 1, 'Older stories') : '',
+    '</nav>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n')
 }
 
 /** An article's entry; in its own language (`lang`) when that is not the page's. */
@@ -71,11 +81,13 @@ function articleItem(
     escapeText(longDate(calendarDate(article.datePublished, article._id))),
   )
   const standfirst =
-    article.standfirst === undefined ? '' : `<p>${escapeText(article.standfirst)}</p>`
+    article.standfirst === undefined
+      ? ''
+      : `<p class="summary">${escapeText(article.standfirst)}</p>\n`
   const link = element(
     'a',
     { href: relativeHref(page, articlePage(article)) },
     escapeText(article.headline),
   )
-  return element('li', { lang }, `\n<h2>${link}</h2>\n<p class="date">${date}</p>\n${standfirst}\n`)
+  return element('li', { lang }, `\n<h2>${link}</h2>\n${standfirst}<p class="date">${date}</p>\n`)
 }

@@ -44,7 +44,7 @@ export function organizationPageHtml(
     ),
     carried.length === 0
       ? ''
-      : quoteSectionHtml('reported', `Reported through ${name}`, carried, index, page, ''),
+      : quoteSectionHtml('reported', `Reported through ${name}`, carried, index, page, '', true),
     articleSectionHtml(articles, page),
   ]
   return htmlDocument({

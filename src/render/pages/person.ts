@@ -4,7 +4,7 @@
  */
 import type { Article, Person, Quote } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
-import { type ContentIndex, peopleIn } from '../content-index.js'
+import { type ContentIndex, peopleIn, speakerOf } from '../content-index.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { personJsonLd } from '../json-ld.js'
@@ -60,7 +60,12 @@ export function otherNamesHtml(names: readonly string[] | undefined): string {
     : `<p>Also written as ${names.map(escapeText).join(', ')}.</p>`
 }
 
-/** A section listing `quotes` as entries, or saying `none` (text, escaped here) when empty. */
+/**
+ * A section listing `quotes` as entries, under the article each first stands in (its headline as
+ * a heading, so it is not repeated under every quote; quotes in no article come last), or saying
+ * `none` (text, escaped here) when empty. With `named`, each entry names its speaker: for a list
+ * that is not already under their name.
+ */
 export function quoteSectionHtml(
   id: string,
   heading: string,
@@ -68,11 +73,28 @@ export function quoteSectionHtml(
   index: ContentIndex,
   page: string,
   none: string,
+  named = false,
 ): string {
-  const list =
-    quotes.length === 0
-      ? `<p>${escapeText(none)}</p>`
-      : `<ol class="quote-list">\n${quotes.map((quote) => quoteEntryHtml(quote, index, page)).join('\n')}\n</ol>`
+  const byArticle = new Map<Article | undefined, Quote[]>()
+  for (const quote of quotes) {
+    const article = index.placements.get(quote._id)?.[0]?.article
+    byArticle.set(article, [...(byArticle.get(article) ?? []), quote])
+  }
+  const groups = [...byArticle].map(([article, group]) => {
+    const title =
+      article === undefined
+        ? 'In no article'
+        : element(
+            'a',
+            { href: relativeHref(page, articlePage(article)) },
+            escapeText(article.headline),
+          )
+    const entries = group.map((quote) =>
+      quoteEntryHtml(quote, index, page, { speaker: named ? speakerOf(quote, index) : undefined }),
+    )
+    return `<h3>${title}</h3>\n<ol class="quote-list">\n${entries.join('\n')}\n</ol>`
+  })
+  const list = quotes.length === 0 ? `<p>${escapeText(none)}</p>` : groups.join('\n')
   return `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeText(heading)}</h2>\n${list}\n</section>`
 }
 

@@ -1,57 +1,41 @@
 /**
  * The who-said-what pages. Each article has one: the quotes it carries, grouped by speaker. A
  * person's or organization's group links to their page (an organization under the story's words
- * for it, "A State Department spokesperson"); an unnamed source is shown exactly as the story
- * attributes it ("a senior US official"). Groups follow the order in which their first quote
- * appears in the story. The index lists the articles' pages, newest first, and the quotes that
- * stand in no article.
+ * for it, "A State Department spokesperson"); an unnamed source is shown as the story attributes
+ * it ("A senior US official"). Groups follow the order in which their first quote appears in the
+ * story. The site-wide page lists the articles, newest first, each with how many quotes from how
+ * many speakers it carries, and then the quotes that stand in no article.
  */
-import type { Article, Quote } from '../../generated/types.js'
+import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
-import {
-  type ContentIndex,
-  quoteAnchor,
-  quotesIn,
-  type Speaker,
-  speakerOf,
-} from '../content-index.js'
+import { type ContentIndex, quoteAnchor, quotesIn } from '../content-index.js'
+import { calendarDate, longDate, machineDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { articleLanguage } from '../language.js'
 import { articlePage, articleQuotesPage, QUOTES_PAGE } from '../paths.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
-import { firstPlace } from './person.js'
 import { quoteEntryHtml, speakerHtml } from './quote-entry.js'
+import { groupBySpeaker, type SpeakerGroup } from './speaker-groups.js'
 
-interface Group {
-  speaker: Speaker
-  quotes: Quote[]
-}
-
-/** The HTML document of the index of the who-said-what pages. */
+/** The HTML document of the site-wide who-said-what page. */
 export function quotesIndexHtml(index: ContentIndex, site?: SiteConfig): string {
   const page = QUOTES_PAGE
   const unplaced = [...index.quotes.values()].filter((quote) => !index.placements.has(quote._id))
-  const items = index.articles.map((article) => {
-    const count = quotesIn(article, index).length
-    const link = element(
-      'a',
-      { href: relativeHref(page, articleQuotesPage(article)) },
-      escapeText(article.headline),
-    )
-    return `<li>${link} (${count} ${count === 1 ? 'quote' : 'quotes'})</li>`
-  })
+  const items = index.articles.map((article) => articleItem(article, index, page))
   const main = [
     '<h1>Who said what</h1>',
-    '<p>The quotes of each story, grouped by who said it.</p>',
-    items.length === 0 ? '<p>There are no articles yet.</p>' : `<ul>\n${items.join('\n')}\n</ul>`,
+    '<p>The quotes of each story, grouped by who said them.</p>',
+    items.length === 0
+      ? '<p>There are no articles yet.</p>'
+      : `<ol class="articles">\n${items.join('\n')}\n</ol>`,
     unplaced.length === 0
       ? ''
       : [
           '<section aria-labelledby="unplaced">',
           '<h2 id="unplaced">Quotes in no article</h2>',
-          ...groupBySpeaker(unplaced, index).map((group, i) => groupHtml(group, i, index, page)),
+          ...groupBySpeaker(unplaced, index).map((group, i) => groupHtml(group, i, index, page, 3)),
           '</section>',
         ].join('\n'),
   ]
@@ -61,6 +45,31 @@ export function quotesIndexHtml(index: ContentIndex, site?: SiteConfig): string 
     main: main.filter((part) => part !== '').join('\n'),
     site,
   })
+}
+
+/** An article on the site-wide page: its headline (to its quotes page), date and counts. */
+function articleItem(article: Article, index: ContentIndex, page: string): string {
+  const quotes = quotesIn(article, index)
+  const speakers = groupBySpeaker(quotes, index).length
+  const link = element(
+    'a',
+    { href: relativeHref(page, articleQuotesPage(article)) },
+    escapeText(article.headline),
+  )
+  const date = element(
+    'time',
+    { datetime: machineDate(article.datePublished) },
+    escapeText(longDate(calendarDate(article.datePublished, article._id))),
+  )
+  const counts =
+    quotes.length === 0
+      ? 'No quotes'
+      : `${plural(quotes.length, 'quote')} from ${plural(speakers, 'speaker')}`
+  return `<li>\n<h2>${link}</h2>\n<p class="date">${date} · ${counts}</p>\n</li>`
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 /** The HTML document of `article`'s who-said-what page. */
@@ -79,7 +88,7 @@ export function articleQuotesPageHtml(
   const main = [
     '<h1>Who said what</h1>',
     `<p>Every quote in ${story}, grouped by who said it. Unnamed sources are named as the story attributes them.</p>`,
-    ...groups.map((group, i) => groupHtml(group, i, index, page)),
+    ...groups.map((group, i) => groupHtml(group, i, index, page, 2)),
   ]
   return htmlDocument({
     page,
@@ -90,33 +99,16 @@ export function articleQuotesPageHtml(
   })
 }
 
-/**
- * `quotes` grouped by speaker: one group per person or organization, one per distinct attribution.
- */
-export function groupBySpeaker(quotes: readonly Quote[], index: ContentIndex): Group[] {
-  const groups = new Map<string, Group>()
-  const sorted = [...quotes].sort(
-    (a, b) => firstPlace(a, index) - firstPlace(b, index) || (a._id < b._id ? -1 : 1),
-  )
-  for (const quote of sorted) {
-    const speaker = speakerOf(quote, index)
-    const key =
-      speaker.kind === 'person'
-        ? `person:${speaker.person._id}`
-        : speaker.kind === 'organization'
-          ? `organization:${speaker.organization._id}`
-          : `said:${speaker.text}`
-    const group = groups.get(key) ?? { speaker, quotes: [] }
-    group.quotes.push(quote)
-    groups.set(key, group)
-  }
-  return [...groups.values()]
-}
-
-function groupHtml(group: Group, position: number, index: ContentIndex, page: string): string {
+/** A speaker's section: their name as a heading of `level`, who they are, then their quotes. */
+function groupHtml(
+  group: SpeakerGroup,
+  position: number,
+  index: ContentIndex,
+  page: string,
+  level: 2 | 3,
+): string {
   const { speaker } = group
   const headingId = `speaker-${position + 1}`
-  const name = speakerHtml(speaker, page)
   const about =
     speaker.kind === 'person'
       ? speaker.person.role === undefined
@@ -126,10 +118,10 @@ function groupHtml(group: Group, position: number, index: ContentIndex, page: st
         ? ''
         : '<p class="role">Unnamed source, as the story attributes it.</p>'
   const entries = group.quotes.map((quote) =>
-    quoteEntryHtml(quote, index, page, quoteAnchor(quote._id)),
+    quoteEntryHtml(quote, index, page, { id: quoteAnchor(quote._id) }),
   )
   const content = [
-    element('h2', { id: headingId }, name),
+    element(`h${level}`, { id: headingId }, speakerHtml(speaker, page)),
     about,
     `<ol class="quote-list">\n${entries.join('\n')}\n</ol>`,
   ]
