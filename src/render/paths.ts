@@ -9,6 +9,12 @@ import { hrefFrom, type LinkOrigin } from './url.js'
 /** The home page: the list of articles and people. */
 export const HOME_PAGE = 'index.html'
 
+/** The index of the people the stories name: the folder `/people/` serves it. */
+export const PEOPLE_INDEX_PAGE = 'people/index.html'
+
+/** The index of the organizations the stories name: the folder `/organizations/` serves it. */
+export const ORGANIZATIONS_INDEX_PAGE = 'organizations/index.html'
+
 /** The index of the "who said what" pages: each article's, and the quotes placed in none. */
 export const QUOTES_PAGE = 'quotes/index.html'
 
