@@ -19,6 +19,7 @@ export const STYLESHEET = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--paper); color: var(--ink); font: 1.125rem/1.6 var(--serif); }
 main, .masthead-inner, .footer-inner { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+.masthead-inner, .footer-inner { max-width: 64rem; }
 h1, h2, h3 { line-height: 1.2; }
 h1 { font-size: 2.5rem; font-weight: 700; letter-spacing: -0.01em; margin: 1.5rem 0 0.75rem; }
 h2 { font-size: 1.4rem; margin: 2rem 0 0.5rem; }
@@ -68,8 +69,9 @@ blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--
   body { font-size: 1.0625rem; }
   .masthead-inner { padding-top: 0.5rem; padding-bottom: 0.4rem; }
   .site-name { font-size: 1.375rem; }
-  .masthead nav ul { gap: 0.25rem 1rem; }
-  .masthead nav a { font-size: 0.875rem; }
+  .masthead nav { width: 100%; overflow-x: auto; }
+  .masthead nav ul { flex-wrap: nowrap; gap: 1rem; white-space: nowrap; }
+  .masthead nav a { font-size: 0.8125rem; display: inline-block; padding: 0.2rem 0; }
   h1 { font-size: 1.75rem; line-height: 1.15; margin: 1rem 0 0.5rem; }
   .standfirst { font-size: 1.0625rem; margin-bottom: 0.6rem; }
   .story-header { margin-bottom: 0.9rem; }
