@@ -196,9 +196,16 @@ describe("the site's identity", () => {
       expect(resolveHref(path, attr(home, 'href') ?? '')?.path).toBe('index.html')
       const nav = current.all('nav').find((e) => attr(e, 'aria-label') === 'Site') as Element
       const items = current.all('a').filter((a) => ancestors(a).includes(nav))
-      expect(items.map((a) => text(a))).toEqual(['Home', 'Who said what'])
+      expect(items.map((a) => text(a))).toEqual([
+        'Home',
+        'People',
+        'Organizations',
+        'Who said what',
+      ])
       expect(items.map((a) => resolveHref(path, attr(a, 'href') ?? '')?.path)).toEqual([
         'index.html',
+        'people/index.html',
+        'organizations/index.html',
         'quotes/index.html',
       ])
       const current_ = items.filter((a) => attr(a, 'aria-current') === 'page')

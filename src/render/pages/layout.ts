@@ -10,7 +10,14 @@ import type { SiteConfig } from '../../site-config.js'
 import { escapeText, serializeJsonForScript } from '../escape.js'
 import { attributes } from '../html.js'
 import { siteLanguage } from '../language.js'
-import { ATOM_FEED, HOME_PAGE, JSON_FEED, QUOTES_PAGE } from '../paths.js'
+import {
+  ATOM_FEED,
+  HOME_PAGE,
+  JSON_FEED,
+  ORGANIZATIONS_INDEX_PAGE,
+  PEOPLE_INDEX_PAGE,
+  QUOTES_PAGE,
+} from '../paths.js'
 import { STYLESHEET } from '../styles.js'
 import { relativeHref } from '../url.js'
 import { shareTagsHtml } from './share-tags.js'
@@ -119,11 +126,13 @@ function contentSecurityPolicy(imageOrigins: readonly string[]): string {
  * The name the masthead and footer give the site when there is no site.config.json: a plain word,
  * not a name the renderer would make up for someone's newsroom.
  */
-export const FALLBACK_SITE_NAME = 'News'
+const FALLBACK_SITE_NAME = 'News'
 
 /** The site's sections, as the navigation lists them. */
 const SECTIONS: readonly { page: string; text: string }[] = [
   { page: HOME_PAGE, text: 'Home' },
+  { page: PEOPLE_INDEX_PAGE, text: 'People' },
+  { page: ORGANIZATIONS_INDEX_PAGE, text: 'Organizations' },
   { page: QUOTES_PAGE, text: 'Who said what' },
 ]
 
