@@ -6,6 +6,7 @@
 import type { Article, ContentDocument } from 'us-russia-g20-story'
 import { renderSite } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
+import { FirstMentions } from '../src/render/first-mentions.js'
 import {
   ancestors,
   attr,
@@ -19,7 +20,7 @@ import {
   SITE,
   text,
 } from './fixtures/render/html.js'
-import { storyDocuments } from './fixtures/render/story.js'
+import { block, mention, span, storyDocuments } from './fixtures/render/story.js'
 
 const site = SITE as NonNullable<typeof SITE>
 const documents = contentDocuments()
@@ -234,5 +235,35 @@ describe("the site's identity", () => {
       .filter((a) => ancestors(a).includes(footer))
       .map((a) => attr(a, 'href') ?? '')
     expect(hrefs.some((href) => href.includes('feed'))).toBe(false)
+  })
+})
+
+describe('FirstMentions', () => {
+  it('links a first mention in a list item with a style, which the renderer renders twice', () => {
+    const docs = storyDocuments()
+    const story = docs.find((doc) => doc._type === 'article') as Article
+    story.body.unshift(
+      block([span('Ada', 'first')], [mention('first', 'person-ada-example')], {
+        listItem: 'bullet',
+        level: 1,
+        style: 'blockquote',
+      }),
+    )
+    const storyPage = pagesOf(renderSite(docs)).get(
+      `articles/${story.slug.current}/index.html`,
+    ) as Page
+    const ada = storyPage.all('a').filter((a) => hasClass(a, 'person') && text(a) === 'Ada')
+    expect(ada).toHaveLength(1)
+  })
+
+  it('gives the link to the first mention of a document, and again to that same mention only', () => {
+    const mentions = new FirstMentions()
+    const first = { _key: 'a' }
+    const later = { _key: 'b' }
+    expect(mentions.claim('person-a', first)).toBe(true)
+    expect(mentions.claim('person-a', later)).toBe(false)
+    // The renderer renders some list items twice and keeps the second: the same answer.
+    expect(mentions.claim('person-a', first)).toBe(true)
+    expect(mentions.claim('person-b', later)).toBe(true)
   })
 })
