@@ -14,6 +14,7 @@ import {
   serializeJsonForScript,
 } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
+import { typographicQuotes } from '../src/render/typography.js'
 import {
   hostileDocuments,
   PAYLOAD,
@@ -50,7 +51,7 @@ describe('the hostile story as HTML', () => {
   })
 
   it('shows the headline and a person name with </script> and <!-- as text in h1 and title', () => {
-    expect(text(article.one('h1'))).toBe(`Headline ${SHOWN_PAYLOAD}`)
+    expect(text(article.one('h1'))).toBe(`Headline ${typographicQuotes(SHOWN_PAYLOAD)}`)
     const person = pages.get('people/ada-example/index.html') as Page
     expect(text(person.one('h1'))).toBe(`Ada Example ${SHOWN_PAYLOAD}`)
   })
@@ -79,7 +80,8 @@ describe('the hostile story as HTML', () => {
   it('keeps " and < inside a quote as text, and in its title attribute as the value', () => {
     const q = article.byId('quote-official-partial')
     expect(q?.tagName).toBe('q')
-    expect(text(q as never)).toContain(SHOWN_PAYLOAD)
+    // The text shows typographic quotation marks; the title attribute keeps the source's.
+    expect(text(q as never)).toContain(typographicQuotes(SHOWN_PAYLOAD))
     expect(attr(q as never, 'title')).toBe(`Someone ${SHOWN_PAYLOAD}, via ${SHOWN_PAYLOAD}`)
     expect((q?.attrs ?? []).map((attribute) => attribute.name).sort()).toEqual([
       'cite',

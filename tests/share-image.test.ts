@@ -20,7 +20,10 @@ const ASSET = `image-${HASH}-1200x800-jpg`
 function storyWithImage() {
   return storyDocuments().map((doc) =>
     doc._type === 'photo'
-      ? { ...doc, image: { _type: 'image', asset: { _type: 'reference', _ref: ASSET } } }
+      ? {
+          ...doc,
+          image: { _type: 'image' as const, asset: { _type: 'reference' as const, _ref: ASSET } },
+        }
       : doc,
   )
 }

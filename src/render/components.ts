@@ -24,11 +24,13 @@ import type {
 import { type ContentIndex, quoteAnchor, speakerName, speakerOf } from './content-index.js'
 import { RenderError } from './errors.js'
 import { escapeAttribute, escapeText } from './escape.js'
+import type { FirstMentions } from './first-mentions.js'
 import { attributes, element } from './html.js'
 import type { PageIds } from './ids.js'
 import type { NestedLinks } from './nested-links.js'
 import { organizationLink, personLink } from './paths.js'
 import { figureHtml, type ImageUrlBuilder } from './photo.js'
+import { typographicBlock } from './typography.js'
 import { encodeSegment, hrefFrom, type LinkOrigin, safeHref } from './url.js'
 
 /** What the components of one page need to know. */
@@ -44,6 +46,13 @@ export interface HtmlContext {
   quotesPage: string
   ids: PageIds
   links: NestedLinks
+  /** The people and organizations linked on the page so far: only a first mention is a link. */
+  mentions: FirstMentions
+  /**
+   * Typographic quotation marks in the text (see `typographicQuotes`): for the reader's pages;
+   * the bodies of ninjs and the feeds keep the source's characters.
+   */
+  typographic?: boolean
   /** The page's heading outline so far: the level of the last heading (the h1 is 1). */
   outline: { level: number }
   imageUrl?: ImageUrlBuilder
@@ -58,8 +67,13 @@ export function portableTextToHtml(blocks: readonly BodyBlock[], context: HtmlCo
     const def = block._type === 'block' ? wholeBlockQuotation(block) : undefined
     if (def !== undefined) wholeBlockQuotes.add(def)
   }
-  return toHTML([...blocks], {
-    components: htmlComponents(context, wholeBlockQuotes),
+  const shown = context.typographic
+    ? blocks.map((block) => (block._type === 'block' ? typographicBlock(block) : block))
+    : blocks
+  const dateline = context.dateline
+  const datelineBlock = dateline === undefined ? undefined : shown[blocks.indexOf(dateline.block)]
+  return toHTML([...shown], {
+    components: htmlComponents(context, { wholeBlockQuotes, datelineBlock }),
     onMissingComponent: (message, { type, nodeType }) => {
       throw new RenderError({
         rule: 'render/unknown-type',
@@ -86,15 +100,22 @@ function wholeBlockQuotation(block: Block): Quotation | undefined {
   )
 }
 
-function htmlComponents(
-  context: HtmlContext,
-  wholeBlockQuotes: WeakSet<object>,
-): PortableTextComponents {
+/** What the components of one `portableTextToHtml` call share, besides the page's context. */
+interface RenderState {
+  /** The quotations that make up a whole `blockquote` block (see {@link wholeBlockQuotation}). */
+  wholeBlockQuotes: WeakSet<object>
+  /** The block, as rendered, that the dateline goes in front of. */
+  datelineBlock: BodyBlock | undefined
+}
+
+function htmlComponents(context: HtmlContext, state: RenderState): PortableTextComponents {
+  const { wholeBlockQuotes } = state
   const fail = missing(context)
   const links = linkAttributes(context)
   return {
     block: {
-      normal: ({ children, value }) => paragraph(children ?? '', value as Block, context),
+      normal: ({ children, value }) =>
+        paragraph(children ?? '', value as Block, state.datelineBlock === value, context),
       h2: heading(2, context),
       h3: heading(3, context),
       blockquote: ({ children, value }) =>
@@ -155,8 +176,14 @@ function isBlank(block: Block): boolean {
   return block.children.every((span) => span.text.trim() === '')
 }
 
-function paragraph(children: string, block: Block, context: HtmlContext): string {
-  const dateline = context.dateline?.block === block ? datelineHtml(context.dateline.text) : ''
+function paragraph(
+  children: string,
+  block: Block,
+  opensWithDateline: boolean,
+  context: HtmlContext,
+): string {
+  const dateline =
+    opensWithDateline && context.dateline !== undefined ? datelineHtml(context.dateline.text) : ''
   if (dateline === '' && isBlank(block)) return ''
   return `<p>${dateline}${children}</p>\n`
 }
@@ -207,6 +234,7 @@ function personMention(
   links: LinkAttributes,
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
+  if (!firstMention(person._id, options, context)) return laterMention('person', options)
   const values = links.person(person)
   return context.links.link(options.children, (text) => `<a${values}>${text}</a>`)
 }
@@ -217,8 +245,26 @@ function organizationMention(
   links: LinkAttributes,
 ): string {
   const ref = options.value?.organization._ref ?? ''
+  if (!firstMention(ref, options, context)) return laterMention('organization', options)
   const values = links.organization(context.index.organizations.get(ref) as Organization)
   return context.links.link(options.children, (text) => `<a${values}>${text}</a>`)
+}
+
+/** Whether this mention of `documentId` is its first on the page (see `FirstMentions`). */
+function firstMention(
+  documentId: string,
+  options: PortableTextMarkComponentOptions,
+  context: HtmlContext,
+): boolean {
+  return context.mentions.claim(documentId, options.value ?? options)
+}
+
+/** A mention after the first: plain text in a span that says what it names, without a link. */
+function laterMention(
+  type: 'person' | 'organization',
+  options: PortableTextMarkComponentOptions,
+): string {
+  return `<span class="${type}">${options.children}</span>`
 }
 
 /**
@@ -364,5 +410,5 @@ export function attributionOf(quote: Quote, index: ContentIndex): string {
 function photoEmbed(value: PhotoEmbed, context: HtmlContext): string {
   const photo = context.index.photos.get(value.photo._ref)
   if (photo === undefined) return missing(context)('photo reference', value.photo._ref)
-  return `${figureHtml(photo, context, context.imageUrl)}\n`
+  return `${figureHtml(photo, context, { imageUrl: context.imageUrl, typographic: context.typographic })}\n`
 }

@@ -1,5 +1,5 @@
 /** The dateline ("NEW DELHI"): printed before the first paragraph of the body. */
-import type { Article, Block } from '../generated/types.js'
+import type { Article, Block, BodyBlock } from '../generated/types.js'
 
 /**
  * The body block the dateline goes in front of: the first plain paragraph. When the article has
@@ -7,11 +7,16 @@ import type { Article, Block } from '../generated/types.js'
  */
 export function datelineOf(article: Article): { block: Block; text: string } | undefined {
   if (article.dateline === undefined) return undefined
-  const block = article.body.find(
+  const block = leadParagraph(article.body)
+  return block === undefined ? undefined : { block, text: article.dateline }
+}
+
+/** The first plain paragraph of a body (not a heading, quote block or list item): the lead. */
+export function leadParagraph(body: readonly BodyBlock[]): Block | undefined {
+  return body.find(
     (candidate): candidate is Block =>
       candidate._type === 'block' &&
       (candidate.style ?? 'normal') === 'normal' &&
       candidate.listItem === undefined,
   )
-  return block === undefined ? undefined : { block, text: article.dateline }
 }

@@ -6,6 +6,7 @@ import type { Photo } from '../generated/types.js'
 import { RenderError } from './errors.js'
 import { escapeText } from './escape.js'
 import { attributes, element } from './html.js'
+import { typographicQuotes } from './typography.js'
 import { hrefFrom, type LinkOrigin, safeHref } from './url.js'
 
 /** A Sanity image asset, read from its reference `image-<hash>-<width>x<height>-<format>`. */
@@ -68,19 +69,33 @@ function isSiteRootPath(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')
 }
 
+/** How {@link figureHtml} shows a photo. */
+export interface FigureOptions {
+  /** Where the image is served from (default {@link localImagePath}). */
+  imageUrl?: ImageUrlBuilder | undefined
+  /** Typographic quotation marks in the caption and credit: for the reader's pages. */
+  typographic?: boolean | undefined
+}
+
 /**
  * The photo as a `<figure>`: the `<img>` with its alt text and size when there is an asset, and a
- * `<figcaption>` with the caption and, when the photo has one, the credit.
+ * `<figcaption>` with the caption and, when the photo has one, the credit. A photo without an
+ * image file (`no-image`) is labelled "Photo", so that its caption still reads as the caption of
+ * a photo, not as a stray paragraph of the story.
  */
-export function figureHtml(photo: Photo, from: LinkOrigin, build?: ImageUrlBuilder): string {
+export function figureHtml(photo: Photo, from: LinkOrigin, options: FigureOptions = {}): string {
+  const shown = (text: string) => escapeText(options.typographic ? typographicQuotes(text) : text)
   const asset = imageAsset(photo)
-  const image = asset === undefined ? '' : `<img${attributesOfImage(asset, photo, from, build)}>`
+  const image =
+    asset === undefined
+      ? '<span class="photo-label">Photo</span>'
+      : `<img${attributesOfImage(asset, photo, from, options.imageUrl)}>`
   const credit =
-    photo.credit === undefined ? '' : ` <small class="credit">${escapeText(photo.credit)}</small>`
+    photo.credit === undefined ? '' : ` <small class="credit">${shown(photo.credit)}</small>`
   return element(
     'figure',
-    { class: 'photo' },
-    `${image}${element('figcaption', {}, `${escapeText(photo.caption)}${credit}`)}`,
+    { class: asset === undefined ? 'photo no-image' : 'photo' },
+    `${image}${element('figcaption', {}, `${shown(photo.caption)}${credit}`)}`,
   )
 }
 

@@ -3,6 +3,7 @@
  * curly ones, and a page that shows both looks unedited. Only the HTML pages use this; the text,
  * Markdown and ninjs renderings keep the story's characters, because they must match the source.
  */
+import type { Block } from '../generated/types.js'
 
 /** Characters after which a quotation mark opens a quote rather than closes one. */
 const OPENS_AFTER = /[\s([{\u2014\u2013\-/\u201C\u2018]/u
@@ -25,4 +26,19 @@ export function typographicQuotes(text: string, before = ''): string {
     previous = character
   }
   return result
+}
+
+/**
+ * A copy of `block` whose spans' text is typographic: each span's marks decided with the text of
+ * the spans before it in the block (a span may open with the mark that closes the span before).
+ * The markDefs are the same objects, so annotations keep their identity.
+ */
+export function typographicBlock(block: Block): Block {
+  let before = ''
+  const children = block.children.map((span) => {
+    const text = typographicQuotes(span.text, before)
+    if (span.text !== '') before = span.text
+    return text === span.text ? span : { ...span, text }
+  })
+  return { ...block, children: children as Block['children'] }
 }

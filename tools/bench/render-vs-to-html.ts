@@ -9,6 +9,7 @@ import { readDocuments } from '../../src/content/read-documents.js'
 import type { Article } from '../../src/generated/types.js'
 import { portableTextToHtml } from '../../src/render/components.js'
 import { indexContent } from '../../src/render/content-index.js'
+import { FirstMentions } from '../../src/render/first-mentions.js'
 import { PageIds } from '../../src/render/ids.js'
 import { NestedLinks } from '../../src/render/nested-links.js'
 import { articlePage, articleQuotesPage } from '../../src/render/paths.js'
@@ -44,6 +45,7 @@ export async function bodyRenderers(): Promise<BodyRenderers> {
         quotesPage: articleQuotesPage(article),
         ids: new PageIds(),
         links: new NestedLinks(),
+        mentions: new FirstMentions(),
         outline: { level: 1 },
       }),
     plain: () => toHTML(article.body, { onMissingComponent: false }),

@@ -1,15 +1,28 @@
 /**
- * The article page, in the seed's reading order: date, headline, standfirst, lead photo,
- * highlights, body (the dateline before the first paragraph), then an index of who is quoted.
+ * The article page, in a newsroom's order: headline, standfirst and date; the first paragraph
+ * (opened by the dateline); the highlights box and the lead photo; the rest of the body; then an
+ * index of who is quoted.
+ *
+ * Why the first paragraph comes before the highlights and the photo, for every reader and not
+ * only on phones: the lead is the news, and on a 390×844 phone the headline, standfirst and the
+ * start of the lead must all be on the first screen, which the box and the photo above it would
+ * push off it. Moving them with CSS `order` on small screens instead would make what is seen
+ * differ from what keyboards and screen readers go through. So the HTML has the order every
+ * reader gets, as news sites that set a photo or a fact box after the first paragraph do.
+ *
+ * Why the date line shows only the date: the dateline ("NEW DELHI") opens the first paragraph
+ * straight after it, as wire copy prints it and as the text, Markdown and ninjs renderings keep
+ * it; printing the place in both would repeat it two lines apart.
  */
 
 import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type HtmlContext, portableTextToHtml } from '../components.js'
 import type { ContentIndex } from '../content-index.js'
-import { datelineOf } from '../dateline.js'
-import { calendarDate, longDate, machineDate } from '../dates.js'
+import { datelineOf, leadParagraph } from '../dateline.js'
+import { calendarDate, machineDate, shortDate } from '../dates.js'
 import { escapeText } from '../escape.js'
+import { FirstMentions } from '../first-mentions.js'
 import { highlightsAsList } from '../highlights.js'
 import { element } from '../html.js'
 import { PageIds } from '../ids.js'
@@ -18,6 +31,7 @@ import { articleLanguage } from '../language.js'
 import { NestedLinks } from '../nested-links.js'
 import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
+import { typographicQuotes } from '../typography.js'
 import { updateDate, updateKind } from '../updates.js'
 import { htmlDocument } from './layout.js'
 import { quotedInStoryHtml } from './quoted-in-story.js'
@@ -35,23 +49,25 @@ export function articlePageHtml(
   index: ContentIndex,
   options: ArticlePageOptions = {},
 ): string {
-  const { page, highlights, body, updates } = articleSections(article, index, options)
+  const sections = articleSections(article, index, { ...options, typographic: true })
+  const { page, highlights, lead, afterLead, updates } = sections
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
   const date = calendarDate(article.datePublished, article._id)
+  const shown = (text: string) => escapeText(typographicQuotes(text))
+  const figure =
+    photo === undefined
+      ? ''
+      : figureHtml(photo, page, { imageUrl: options.imageUrl, typographic: true })
   const parts = [
-    '<article>',
-    '<header>',
-    `<p class="date">${element('time', { datetime: machineDate(article.datePublished) }, escapeText(longDate(date)))}</p>`,
-    `<h1>${escapeText(article.headline)}</h1>`,
+    '<article class="story">',
+    '<header class="story-header">',
+    `<h1>${shown(article.headline)}</h1>`,
     article.standfirst === undefined
       ? ''
-      : `<p class="standfirst">${escapeText(article.standfirst)}</p>`,
+      : `<p class="standfirst">${shown(article.standfirst)}</p>`,
+    `<p class="story-meta">${element('time', { datetime: machineDate(article.datePublished) }, escapeText(shortDate(date)))}</p>`,
     '</header>',
-    photo === undefined ? '' : figureHtml(photo, page, options.imageUrl),
-    highlights === ''
-      ? ''
-      : `<section class="highlights" aria-label="Highlights">\n${highlights}\n</section>`,
-    `<div class="body">\n${body}\n</div>`,
+    `<div class="body">\n${lead}${besideLead(highlights, figure)}${afterLead}\n</div>`,
     updates,
     '</article>',
     quotedInStoryHtml(article, index, page),
@@ -71,28 +87,53 @@ export function articlePageHtml(
   })
 }
 
+/** The highlights box and the lead photo, each on its lines, set after the first paragraph. */
+function besideLead(highlights: string, figure: string): string {
+  const box =
+    highlights === ''
+      ? ''
+      : [
+          '<section class="highlights" aria-labelledby="highlights">',
+          '<h2 id="highlights">Highlights</h2>',
+          highlights,
+          '</section>\n',
+        ].join('\n')
+  return `${box}${figure === '' ? '' : `${figure}\n`}`
+}
+
 /** The highlights list and the body of an article, as HTML, and the page they belong to. */
 export interface ArticleSections {
   /** The article page's path from the site root: links in the HTML are relative to it. */
   page: string
   /** The highlights as a list (`<ul>`), or `''` when there are none. */
   highlights: string
-  /** The body, the dateline before its first paragraph. */
+  /** The body, the dateline before its first paragraph: `lead` and `afterLead`. */
   body: string
+  /** The body up to its first plain paragraph (see `leadParagraph`), the dateline in front. */
+  lead: string
+  /** The rest of the body. */
+  afterLead: string
   /** The corrections and updates as dated notices, or `''` when there are none. */
   updates: string
 }
 
 /**
- * The highlights and body exactly as the article page shows them. They are rendered in page order
- * with one page context, because the first place a quote is marked claims its HTML id; the ninjs
- * export takes its body from here, so it cannot drift from the page. With `options.base` (the
- * site's absolute URL) every link and image source is absolute, as a receiver of ninjs needs.
+ * The highlights and body exactly as the article page shows them. They are rendered with one page
+ * context, because the first place a quote is marked claims its HTML id, and the first mention of
+ * a person or organization its one link: the body first, then the highlights, so that the link
+ * is in the story's own text (the highlights box repeats the story; a name only it gives is
+ * linked there). The ninjs export and the feeds take their body from here, so they cannot drift
+ * from the page. With `options.base` (the site's absolute URL) every link and image source is
+ * absolute, as a receiver of ninjs needs; `options.typographic` is for the reader's page only.
  */
 export function articleSections(
   article: Article,
   index: ContentIndex,
-  options: { imageUrl?: ImageUrlBuilder | undefined; base?: string | undefined } = {},
+  options: {
+    imageUrl?: ImageUrlBuilder | undefined
+    base?: string | undefined
+    typographic?: boolean | undefined
+  } = {},
 ): ArticleSections {
   const page = articlePage(article)
   const context: HtmlContext = {
@@ -103,13 +144,16 @@ export function articleSections(
     quotesPage: articleQuotesPage(article),
     ids: new PageIds(),
     links: new NestedLinks(),
+    mentions: new FirstMentions(),
     outline: { level: 1 },
     imageUrl: options.imageUrl,
     dateline: datelineOf(article),
+    typographic: options.typographic === true,
   }
+  const { lead, afterLead } = bodyHtml(article, context)
   const highlights = highlightsHtml(article, context)
-  const body = bodyHtml(article, context)
-  return { page, highlights, body, updates: updatesHtml(article, context) }
+  const updates = updatesHtml(article, context)
+  return { page, highlights, body: `${lead}${afterLead}`, lead, afterLead, updates }
 }
 
 /**
@@ -137,12 +181,20 @@ function updatesHtml(article: Article, context: HtmlContext): string {
   ].join('\n')
 }
 
-function bodyHtml(article: Article, context: HtmlContext): string {
+/** The body in two parts: up to and with the lead paragraph, and after it. */
+function bodyHtml(article: Article, context: HtmlContext): { lead: string; afterLead: string } {
   const lonelyDateline =
     article.dateline !== undefined && context.dateline === undefined
       ? `<p><span class="dateline">${escapeText(article.dateline)}</span></p>\n`
       : ''
-  return `${lonelyDateline}${portableTextToHtml(article.body, context)}`
+  const lead = leadParagraph(article.body)
+  const end = lead === undefined ? 0 : article.body.indexOf(lead) + 1
+  const html = (blocks: Article['body']) =>
+    blocks.length === 0 ? '' : portableTextToHtml(blocks, context)
+  return {
+    lead: `${lonelyDateline}${html(article.body.slice(0, end))}`,
+    afterLead: html(article.body.slice(end)),
+  }
 }
 
 /** The highlights as a bulleted list (see highlightsAsList), or nothing when there are none. */

@@ -1,14 +1,23 @@
 /**
  * The HTML document every page shares: language, charset, viewport, title, and, when the site
- * has a URL, the canonical link, the feeds' links and the Open Graph and Twitter card tags; the inline stylesheet, a Content-Security-Policy that lets nothing run and nothing load from elsewhere, the site
- * navigation, and the page's JSON-LD when it has some.
+ * has a URL, the canonical link, the feeds' links and the Open Graph and Twitter card tags; the
+ * inline stylesheet, a Content-Security-Policy that lets nothing run and nothing load from
+ * elsewhere, and the page's JSON-LD when it has some. Around the page's own content, the site's
+ * identity: a masthead with its name and navigation, and a footer.
  */
 
 import type { SiteConfig } from '../../site-config.js'
 import { escapeText, serializeJsonForScript } from '../escape.js'
 import { attributes } from '../html.js'
 import { siteLanguage } from '../language.js'
-import { HOME_PAGE, QUOTES_PAGE } from '../paths.js'
+import {
+  ATOM_FEED,
+  HOME_PAGE,
+  JSON_FEED,
+  ORGANIZATIONS_INDEX_PAGE,
+  PEOPLE_INDEX_PAGE,
+  QUOTES_PAGE,
+} from '../paths.js'
 import { STYLESHEET } from '../styles.js'
 import { relativeHref } from '../url.js'
 import { shareTagsHtml } from './share-tags.js'
@@ -28,8 +37,9 @@ export interface PageContent {
   /** The page's language, a BCP 47 tag; default the site's. */
   lang?: string
   /**
-   * The site's settings: its name heads the navigation, and its URL makes the canonical link, the
-   * links to the feeds and the Open Graph and Twitter card tags (see `shareTagsHtml`).
+   * The site's settings: its name heads the masthead and the footer, and its URL makes the
+   * canonical link, the links to the feeds and the Open Graph and Twitter card tags (see
+   * `shareTagsHtml`).
    */
   site?: SiteConfig | undefined
   /** Open Graph's type: `article` for a story; default `website`. */
@@ -70,8 +80,9 @@ export function htmlDocument(content: PageContent): string {
       : `<script type="application/ld+json">\n${serializeJsonForScript(content.jsonLd)}\n</script>`,
     '</head>',
     '<body>',
-    siteHeader(content.page, content.site),
+    masthead(content.page, content.site),
     `<main>\n${content.main}\n</main>`,
+    siteFooter(content.page, content.site),
     '</body>',
     '</html>',
     '',
@@ -111,19 +122,59 @@ function contentSecurityPolicy(imageOrigins: readonly string[]): string {
   ].join('; ')
 }
 
-function siteHeader(page: string, site: SiteConfig | undefined): string {
-  const link = (target: string, text: string) =>
-    `<li><a${attributes({ href: relativeHref(page, target), 'aria-current': target === page ? 'page' : undefined })}>${text}</a></li>`
+/**
+ * The name the masthead and footer give the site when there is no site.config.json: a plain word,
+ * not a name the renderer would make up for someone's newsroom.
+ */
+const FALLBACK_SITE_NAME = 'News'
+
+/** The site's sections, as the navigation lists them. */
+const SECTIONS: readonly { page: string; text: string }[] = [
+  { page: HOME_PAGE, text: 'Home' },
+  { page: PEOPLE_INDEX_PAGE, text: 'People' },
+  { page: ORGANIZATIONS_INDEX_PAGE, text: 'Organizations' },
+  { page: QUOTES_PAGE, text: 'Who said what' },
+]
+
+/** The masthead: the site's name, linking to the home page, and the site navigation. */
+function masthead(page: string, site: SiteConfig | undefined): string {
+  const link = ({ page: target, text }: { page: string; text: string }) =>
+    `<li><a${attributes({ href: relativeHref(page, target), 'aria-current': target === page ? 'page' : undefined })}>${escapeText(text)}</a></li>`
   return [
-    '<header class="site-header">',
-    site === undefined ? '' : `<p class="site-name">${escapeText(site.name)}</p>`,
+    '<header class="masthead">',
+    '<div class="masthead-inner">',
+    `<a${attributes({ class: 'site-name', href: relativeHref(page, HOME_PAGE) })}>${escapeText(site?.name ?? FALLBACK_SITE_NAME)}</a>`,
     '<nav aria-label="Site">',
     '<ul>',
-    link(HOME_PAGE, 'Articles, people and organizations'),
-    link(QUOTES_PAGE, 'Who said what'),
+    ...SECTIONS.map(link),
     '</ul>',
     '</nav>',
+    '</div>',
     '</header>',
+  ].join('\n')
+}
+
+/**
+ * The footer: the site's name and, when the site has a URL (and so the build writes them), its
+ * feeds. Nothing the settings do not give: no owner, address or copyright line.
+ */
+function siteFooter(page: string, site: SiteConfig | undefined): string {
+  const feed = (target: string, type: string, text: string) =>
+    `<li><a${attributes({ href: relativeHref(page, target), type })}>${text}</a></li>`
+  return [
+    '<footer class="site-footer">',
+    '<div class="footer-inner">',
+    `<p class="footer-name">${escapeText(site?.name ?? FALLBACK_SITE_NAME)}</p>`,
+    site === undefined
+      ? ''
+      : [
+          '<ul class="feeds">',
+          feed(ATOM_FEED, 'application/atom+xml', 'Atom feed'),
+          feed(JSON_FEED, 'application/feed+json', 'JSON Feed'),
+          '</ul>',
+        ].join('\n'),
+    '</div>',
+    '</footer>',
   ]
     .filter((line) => line !== '')
     .join('\n')
