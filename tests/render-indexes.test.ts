@@ -155,3 +155,20 @@ describe('the people and organizations index pages', () => {
     expect(items.map((li) => text(li))).toContain('Antony Blinken, US Secretary of State')
   })
 })
+
+describe('dates on the index pages', () => {
+  it('are written as the article page writes them, on the home page and the quotes page', () => {
+    const pages = pagesOf(renderSite(contentDocuments(), { site: SITE }))
+    const timeText = (path: string) => {
+      const page = pages.get(path)
+      expect(page, path).toBeDefined()
+      return (page as Page).all('time').map((time) => text(time))
+    }
+    const [articleDate] = timeText(
+      'articles/first-top-level-us-russia-meeting-after-ukraine-war/index.html',
+    )
+    expect(articleDate).toBe('March 3, 2023')
+    expect(timeText('index.html')).toEqual([articleDate])
+    expect(timeText('quotes/index.html')).toContain(articleDate)
+  })
+})

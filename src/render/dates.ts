@@ -63,7 +63,10 @@ export function longDate({ year, month, day }: CalendarDate): string {
   return `${weekday}, ${MONTHS[month - 1]} ${String(day).padStart(2, '0')}, ${year}`
 }
 
-/** The date in a notice: "March 4, 2023" (the weekday and the zero of the page's date left out). */
+/**
+ * The date as the site's pages show it, in the article's byline area, the lists and the notices:
+ * "March 4, 2023". The text rendering keeps the story's own "Friday, March 03, 2023" (longDate).
+ */
 export function shortDate({ year, month, day }: CalendarDate): string {
   return `${MONTHS[month - 1]} ${day}, ${year}`
 }

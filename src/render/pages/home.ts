@@ -6,7 +6,7 @@
 import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
-import { calendarDate, longDate, machineDate } from '../dates.js'
+import { calendarDate, machineDate, shortDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { attributes, element } from '../html.js'
 import { articleLanguage, siteLanguage } from '../language.js'
@@ -78,7 +78,7 @@ function articleItem(
   const date = element(
     'time',
     { datetime: machineDate(article.datePublished) },
-    escapeText(longDate(calendarDate(article.datePublished, article._id))),
+    escapeText(shortDate(calendarDate(article.datePublished, article._id))),
   )
   const standfirst =
     article.standfirst === undefined

@@ -9,7 +9,7 @@
 import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, quoteAnchor, quotesIn } from '../content-index.js'
-import { calendarDate, longDate, machineDate } from '../dates.js'
+import { calendarDate, machineDate, shortDate } from '../dates.js'
 import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { articleLanguage } from '../language.js'
@@ -59,7 +59,7 @@ function articleItem(article: Article, index: ContentIndex, page: string): strin
   const date = element(
     'time',
     { datetime: machineDate(article.datePublished) },
-    escapeText(longDate(calendarDate(article.datePublished, article._id))),
+    escapeText(shortDate(calendarDate(article.datePublished, article._id))),
   )
   const counts =
     quotes.length === 0
