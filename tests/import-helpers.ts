@@ -3,7 +3,7 @@
  * (tests/fixtures/import/). A fixture too big to commit is generated here; its expected.json says
  * how (`generated`).
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Diagnostic } from '../src/diagnostics.js'
@@ -41,4 +41,14 @@ export function importFixtures(): {
           : () => readFileSync(join(IMPORT_FIXTURES, `${name}.txt`))
       return { name, input, problems: expected.problems }
     })
+}
+
+/**
+ * Make `out` the target folder of fixture `name`: a copy of its `NNN-name.content/` folder when it
+ * has one (a content folder the import must not change), else an empty folder.
+ */
+export function fixtureTarget(name: string, out: string): void {
+  const content = join(IMPORT_FIXTURES, `${name}.content`)
+  if (existsSync(content)) cpSync(content, out, { recursive: true })
+  else mkdirSync(out, { recursive: true })
 }
