@@ -9,8 +9,9 @@
  * Because nothing existing is ever written over, uncommitted work in the folder is never at risk:
  * unlike pull, import needs no git check and no --force.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readContentFiles } from '../content/content-files.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { displayPath } from '../display-path.js'
 import { DOCUMENT_TYPE_REGISTRY } from '../document-types.js'
@@ -130,16 +131,9 @@ interface LocalFile {
   document?: { _id?: unknown; _type?: unknown; name?: unknown; alternateNames?: unknown }
 }
 
-/** Every `.json` file under `contentDir` (none when it does not exist), skipping dot-folders as validate does. */
+/** The content files of `contentDir`, each parsed when it is one JSON object. */
 async function contentFiles(contentDir: string, cwd: string): Promise<LocalFile[]> {
-  const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[])
-  const files: LocalFile[] = []
-  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-    if (name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-      continue
-    const path = join(contentDir, name)
-    if (!(await stat(path)).isFile()) continue
-    const bytes = new Uint8Array(await readFile(path))
+  return (await readContentFiles(contentDir)).map(({ path, bytes }) => {
     let document: LocalFile['document']
     try {
       const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
@@ -147,9 +141,8 @@ async function contentFiles(contentDir: string, cwd: string): Promise<LocalFile[
     } catch {
       // Not JSON: the validation of the whole set reports it.
     }
-    files.push({ path, file: displayPath(path, cwd), bytes, document })
-  }
-  return files
+    return { path, file: displayPath(path, cwd), bytes, document }
+  })
 }
 
 /** The people and organizations the folder already has, as the finder matches them. */
