@@ -1,5 +1,6 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readContentFiles } from '../content/content-files.js'
 import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
@@ -13,7 +14,7 @@ import { SanityStageError, sanityDiagnostic } from './diagnostic.js'
 import { workingTree } from './git-status.js'
 import { LockError, lockPath, lockWith, readLock } from './lock.js'
 import type { FetchedDocument } from './plan.js'
-import { type LocalFile, type PullProblem, planPull, type RefusedFile } from './pull-plan.js'
+import { type PullProblem, planPull, type RefusedFile } from './pull-plan.js'
 import { fetchByType } from './remote.js'
 import type { RetryPolicy } from './retry.js'
 
@@ -77,19 +78,6 @@ export class PullError extends SanityStageError {
   override readonly name = 'PullError'
 }
 
-/** Every content file: `.json` under `contentDir`, skipping dot-folders as `validate` does. */
-async function localFiles(contentDir: string): Promise<LocalFile[]> {
-  const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[])
-  const files: LocalFile[] = []
-  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-    if (name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-      continue
-    const path = join(contentDir, name)
-    files.push({ path, bytes: new Uint8Array(await readFile(path)) })
-  }
-  return files
-}
-
 /**
  * The asset each remote photo's binary beside its JSON would give: a pulled `image` that is
  * exactly that asset is what publish derived from the binary, and is left out of the file again.
@@ -149,7 +137,7 @@ export async function pull(options: PullOptions = {}): Promise<PullReport> {
   const plan = await planPull({
     root,
     contentDir,
-    local: await localFiles(contentDir),
+    local: await readContentFiles(contentDir),
     remote: fetched,
     prune: options.prune === true,
     force: options.force === true,
