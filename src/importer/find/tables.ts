@@ -182,7 +182,7 @@ export const CHANNELS: readonly RegExp[] = [
 
 /** Events a sentence names as where the words were said ("told a news conference"). */
 export const OCCASIONS: readonly RegExp[] = [
-  /\bspeaking (?:at|to) (?<occasion>(?:a|an|the) (?:[^,.;]|\.(?=\S))+?)(?=[,;]|\.(?:\s+\p{Lu}|$)|$)/u,
+  /\bspeaking (?:at|to) (?<occasion>(?:a|an|the) (?:[^,.;]|\.(?!\s+\p{Lu}|$))+?)(?=[,;]|\.(?:\s+\p{Lu}|$)|$)/u,
   /\btold (?<occasion>(?:a|the) (?:news conference|press conference|meeting|summit|briefing|hearing|court))\b/u,
   /\baddress at (?<occasion>the [^,.;]+)/u,
   /\btold reporters (?<occasion>at the end of the [\p{L}]+)/u,
