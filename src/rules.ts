@@ -11,9 +11,10 @@ export interface Rule {
 /**
  * Every rule a stage can report: `validate` (most of them), the renderer (`render/*`), publish
  * (`publish/*`) and pull (`pull/*`), both of those (`sanity/*`), and the site's settings
- * (`site-config/*`). Tests assert each one has a
- * numbered fixture (tests/fixtures/invalid/ for validation, tests/fixtures/render/,
- * tests/fixtures/sanity/ and tests/fixtures/site-config/ for the other stages), so a rule added here without one fails the build.
+ * (`site-config/*`), and the importer's reading of wire copy (`import/*`). Tests assert each one
+ * has a numbered fixture (tests/fixtures/invalid/ for validation, tests/fixtures/render/,
+ * tests/fixtures/sanity/, tests/fixtures/site-config/ and tests/fixtures/import/ for the other
+ * stages), so a rule added here without one fails the build.
  *
  * `input/*` rules are about the environment (paths, file kinds), not the content: the command
  * exits 2 when one is reported. So are `sanity/*` rules, `publish/photo-asset` and the
@@ -213,6 +214,43 @@ export const RULES = {
   'sanity/lock-damaged': {
     severity: 'error',
     summary: '`sanity.lock.json` cannot be read as the lock publish and pull keep.',
+  },
+  'import/empty': {
+    severity: 'error',
+    summary: 'A story to import holds no text (empty, or blank lines only).',
+  },
+  'import/binary': {
+    severity: 'error',
+    summary: 'A story to import holds binary data: a NUL byte or a control character.',
+  },
+  'import/encoding': {
+    severity: 'error',
+    summary: 'A story to import is not valid UTF-8.',
+  },
+  'import/line-too-long': {
+    severity: 'error',
+    summary: 'A line of a story to import is longer than any paragraph of wire copy.',
+  },
+  'import/date-line': {
+    severity: 'error',
+    summary: 'A story to import does not open with its date line ("Friday, March 03, 2023").',
+  },
+  'import/no-headline': {
+    severity: 'error',
+    summary: 'A story to import has no headline after its date line.',
+  },
+  'import/layout': {
+    severity: 'error',
+    summary:
+      'A story to import has more lines between its headline and its highlights than the standfirst and the caption.',
+  },
+  'import/no-body': {
+    severity: 'error',
+    summary: 'A story to import has no body paragraph.',
+  },
+  'import/unterminated-quote': {
+    severity: 'error',
+    summary: 'A quotation mark of a story to import opens a quote that never closes.',
   },
   'site-config/syntax': {
     severity: 'error',

@@ -96,9 +96,11 @@ describe('numbered invalid fixtures, in-process', () => {
 /**
  * The expectations of the other stages' numbered fixtures: tests/fixtures/render/ (run by
  * render-fixtures.test.ts) and tests/fixtures/sanity/ (publish and pull, run by
- * sanity-fixtures.test.ts) and tests/fixtures/site-config/ (run by site-config.test.ts). Their numbers are shared with the validation fixtures.
+ * sanity-fixtures.test.ts), tests/fixtures/site-config/ (run by site-config.test.ts) and
+ * tests/fixtures/import/ (run by import-fixtures.test.ts). Their numbers are shared with the
+ * validation fixtures.
  */
-const stageFixtures = ['render', 'sanity', 'site-config'].flatMap((folder) => {
+const stageFixtures = ['render', 'sanity', 'site-config', 'import'].flatMap((folder) => {
   const dir = fileURLToPath(new URL(`./fixtures/${folder}/`, import.meta.url))
   return readdirSync(dir)
     .filter((name) => /^\d{3}-.*\.expected\.json$/.test(name))

@@ -21,6 +21,20 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 }
 }
 
+/** Line and column (in characters) of a byte offset, for bytes that may not decode. */
+export function bytePosition(bytes: Uint8Array, offset: number): Position {
+  let line = 1
+  let lineStart = 0
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+    bytes.subarray(lineStart, offset),
+  )
+  return { line, column: before.length + 1 }
+}
+
 /**
  * Positions for pointers into a JSON text that `JSON.parse` accepted and that is not too deep
  * (momoa's parser recurses). A pointer that goes past the last node, as for a missing property,

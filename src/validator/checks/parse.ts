@@ -1,5 +1,6 @@
 import { decodeUtf8 } from '../../json/decode.js'
 import {
+  bytePosition,
   type DepthProblem,
   depthExceeded,
   type Position,
@@ -137,18 +138,4 @@ function depthFinding(deep: DepthProblem | null): Finding {
     pointer: deep?.pointer ?? '',
     position: deep?.position ?? START,
   }
-}
-
-/** Line and column (in characters) of a byte offset, for bytes that may not decode. */
-function bytePosition(bytes: Uint8Array, offset: number): Position {
-  let line = 1
-  let lineStart = 0
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
-    bytes.subarray(lineStart, offset),
-  )
-  return { line, column: before.length + 1 }
 }
