@@ -9,13 +9,13 @@ import {
   scoreStory,
   value,
 } from '../tools/eval/import-quality.js'
-import { wireStoryFromText } from './wire-story-helpers.js'
+import { readStory } from '../src/importer/read-story.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const golds = await loadGoldStories(ROOT)
 
 async function storyOf(gold: GoldStoryFile): Promise<WireStory> {
-  return wireStoryFromText(gold.file, await readFile(gold.file, 'utf8'))
+  return readStory(await readFile(gold.file), gold.file)
 }
 
 async function findingsOf(name: string, known: KnownEntity[] = []): Promise<Findings> {

@@ -1,7 +1,7 @@
 import type { FoundMention, FoundOrganization, KnownEntity, ReviewItem } from '../story.js'
 import { matchKnown } from './known.js'
 import { uniqueId } from './people.js'
-import { escapeRegExp, type PartText, rangeIn, slugOf } from './story-text.js'
+import { escapeRegExp, type PartText, rangeIn, nameSlug } from './story-text.js'
 import { INSTITUTIONS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS } from './tables.js'
 
 /** A place where a part names an organization, with the name it stands for there. */
@@ -127,7 +127,7 @@ export function findOrganizations(
     const spellings = [...group.names.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n)
     const name = capitalizeFirst(spellings[0] as string)
     const match = matchKnown('organization', spellings, known, takenIds, review)
-    const id = match.existing ? match.id : uniqueId(`organization-${slugOf(name)}`, takenIds)
+    const id = match.existing ? match.id : uniqueId(`organization-${nameSlug(name)}`, takenIds)
     takenIds.add(id)
     organizations.push({ id, existing: match.existing, name, alternateNames: spellings.slice(1) })
     for (const c of group.candidates)

@@ -1,7 +1,7 @@
 import type { FoundMention, FoundPerson, KnownEntity, ReviewItem } from '../story.js'
 import { matchKnown } from './known.js'
-import { isFirstName, type PartText, position, rangeIn, slugOf } from './story-text.js'
-import { NOT_NAMES, OFFICES, ORGANIZATION_HEADS, TITLE_WORDS } from './tables.js'
+import { isFirstName, type PartText, position, rangeIn, nameSlug } from './story-text.js'
+import { NOT_NAMES, OFFICES, ORGANIZATION_HEADS, SPEECH_VERBS, TITLE_WORDS } from './tables.js'
 
 /** A word of a text and where it is. */
 interface Token {
@@ -37,6 +37,11 @@ const OFFICE_PATTERN = [...OFFICES]
   .join('|')
 /** A title that ends with an office, then a name of one to three words. */
 const TITLED_NAME = new RegExp(`^(.*\\b(?:${OFFICE_PATTERN}))\\s+((?:${NAME_WORD}\\s+){0,2}${NAME_WORD})$`, 'u')
+const SPEECH = SPEECH_VERBS.join('|')
+/** A speech verb just before a name ("said Declan Moore"). */
+const SPEAKER_BEFORE = new RegExp(`\\b(?:${SPEECH}) $`, 'u')
+/** A speech verb just after a name ("Aoife Keane told"). */
+const SPEAKER_AFTER = new RegExp(`^ (?:${SPEECH})\\b`, 'u')
 const ORGANIZATION_WORDS = new Set(ORGANIZATION_HEADS.flatMap((h) => h.split(' ')))
 
 const capitalized = (word: string) => /^\p{Lu}/u.test(word)
@@ -88,6 +93,21 @@ function namesIn(part: PartText): { full: FullName[]; titled: TitledSurname[] } 
       if (words.some((w) => NOT_NAMES.has(w) || ORGANIZATION_WORDS.has(w))) continue
       if (words.length >= 2) full.push({ part, start: at, end: at + name.length, name, role })
       else titled.push({ part, start: at, end: at + name.length, surname: name, title: role })
+      continue
+    }
+    // No title, as a speaker: two or three capitalized words just before or after a speech verb
+    // ("said Declan Moore", "union president Aoife Keane told"), whether or not the lexicon knows them.
+    const end = (run.at(-1) as Token).end
+    const speaking =
+      SPEAKER_BEFORE.test(part.text.slice(0, start)) || SPEAKER_AFTER.test(part.text.slice(end))
+    if (
+      speaking &&
+      run.length >= 2 &&
+      run.length <= 3 &&
+      run.every((w) => capitalized(w.text) && !ORGANIZATION_WORDS.has(w.text) && !/^\p{Lu}{2,}$/u.test(w.text))
+    ) {
+      const name = withoutPossessive(text)
+      full.push({ part, start, end: start + name.length, name })
       continue
     }
     // No title: a first name the lexicon knows, then one or two more capitalized words.
@@ -177,7 +197,7 @@ export function findPeople(parts: PartText[], known: KnownEntity[], takenIds: Se
     const roles = cluster.map((o) => o.role).filter((r): r is string => r !== undefined)
     const role = roles.sort((a, b) => b.length - a.length)[0]
     const match = matchKnown('person', [body.name, ...alternateNames], known, takenIds, review)
-    const id = match.existing ? match.id : uniqueId(`person-${slugOf(body.name)}`, takenIds)
+    const id = match.existing ? match.id : uniqueId(`person-${nameSlug(body.name)}`, takenIds)
     takenIds.add(id)
     for (const alternate of alternateNames)
       review.push({

@@ -1,6 +1,6 @@
 import type { FoundMention, FoundQuote, ReviewItem, TextRange } from '../story.js'
 import type { PeopleFound } from './people.js'
-import { type PartText, position, rangeIn, type Sentence, sentencesOf, slugOf } from './story-text.js'
+import { type PartText, position, rangeIn, type Sentence, sentencesOf, nameSlug } from './story-text.js'
 import { CHANNELS, NAMING_BEFORE, OCCASIONS, PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './tables.js'
 
 /** A run of quoted words in one part: the offsets of its opening and closing marks. */
@@ -303,9 +303,9 @@ function shorten(text: string): string {
 function dropUndefined(quotes: FoundQuote[]): FoundQuote[] {
   const used = new Set<string>()
   return quotes.map((q) => {
-    const who = q.speaker?.replace(/^(?:person|organization)-/, '') ?? slugOf(q.attribution ?? 'unknown')
+    const who = q.speaker?.replace(/^(?:person|organization)-/, '') ?? nameSlug(q.attribution ?? 'unknown')
     const surname = q.speaker?.startsWith('person-') ? who.split('-').at(-1) : who
-    const base = `quote-${surname}-${slugOf(q.text.split(/\s+/).slice(0, 4).join(' '))}`.slice(0, 80).replace(/-+$/, '')
+    const base = `quote-${surname}-${nameSlug(q.text.split(/\s+/).slice(0, 4).join(' '))}`.slice(0, 80).replace(/-+$/, '')
     let id = base
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`
     used.add(id)

@@ -1,4 +1,5 @@
 import nlp from 'compromise'
+import { slugOf } from '../slug.js'
 import type { StoryPart, TextRange, WireStory } from '../story.js'
 
 /** One part of a story's text, in reading order (`order` counts across parts). */
@@ -69,15 +70,12 @@ export function isFirstName(word: string): boolean {
   return known
 }
 
-/** A lower-case, hyphenated form of a name for ids ("U.N." → "un", "Shippers' Association" → "shippers-association"). */
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[.'’]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+/**
+ * A name as the slug of an id: as the assembler's slugs, with dots and apostrophes dropped
+ * first, so that "U.N." gives `un` and "Shippers' Association" `shippers-association`.
+ */
+export function nameSlug(text: string): string {
+  return slugOf(text.replace(/[.'’]/g, ''))
 }
 
 /** Regular-expression text that matches `text` literally. */

@@ -177,6 +177,7 @@ export const CHANNELS: readonly RegExp[] = [
   /(?<channel>(?:the )?[\p{L}][^,.;]*? news agenc(?:y|ies)) reported\b/u,
   /\btold (?:reporters|journalists|a news conference|a press conference|a briefing)\b/u,
   /\bin (?:a|an|his|her|their|its) (?:statement|interview|post|letter)\b/u,
+  /\b(?:wrote|said|posted) on (?:social media|[\p{Lu}][\p{L}]+)\b/u,
   /\bin remarks [^;]*?(?=(?:, according to|[.;]|$))/u,
 ]
 
