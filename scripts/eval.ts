@@ -5,7 +5,12 @@ import { runScript } from '../src/cli/run-script.js'
 import { findInStory } from '../src/importer/find/find-in-story.js'
 import { readStory } from '../src/importer/read-story.js'
 import { packageRoot } from '../src/package-root.js'
-import { formatQualityTable, loadGoldStories, scoreStory, totalQuality } from '../tools/eval/import-quality.js'
+import {
+  formatQualityTable,
+  loadGoldStories,
+  scoreStory,
+  totalQuality,
+} from '../tools/eval/import-quality.js'
 
 const USAGE = `Usage: npm run eval [-- --json]
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { findInStory } from '../src/importer/find/find-in-story.js'
+import { readStory } from '../src/importer/read-story.js'
 import type { Findings, KnownEntity, WireStory } from '../src/importer/story.js'
 import {
   formatQualityTable,
@@ -9,7 +10,6 @@ import {
   scoreStory,
   value,
 } from '../tools/eval/import-quality.js'
-import { readStory } from '../src/importer/read-story.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const golds = await loadGoldStories(ROOT)
@@ -57,19 +57,28 @@ describe('import quality on the seed (gold: content/)', async () => {
   it('leaves names in quotation marks as names, and lists them for review', () => {
     for (const name of ['special military operation', 'outcome document']) {
       expect(quote(findings, name)).toBeUndefined()
-      expect(findings.review.some((r) => r.code === 'import/name-in-quotes' && r.message.includes(name))).toBe(true)
+      expect(
+        findings.review.some((r) => r.code === 'import/name-in-quotes' && r.message.includes(name)),
+      ).toBe(true)
     }
   })
 
   it('takes the channel from "according to" and "… reported"', () => {
-    expect(quote(findings, 'Unfortunately, one G20')?.channel).toBe('organization-german-delegation')
+    expect(quote(findings, 'Unfortunately, one G20')?.channel).toBe(
+      'organization-german-delegation',
+    )
     expect(quote(findings, 'shamelessly burying')?.channel).toBe('organization-ria-novosti')
     expect(quote(findings, 'There were differences')?.via).toBe('told reporters')
   })
 
   it('reuses a known person by an alternate name, and does not guess between two', () => {
     const known: KnownEntity[] = [
-      { kind: 'person', id: 'person-lavrov-1', name: 'S. Lavrov', alternateNames: ['Sergei Lavrov'] },
+      {
+        kind: 'person',
+        id: 'person-lavrov-1',
+        name: 'S. Lavrov',
+        alternateNames: ['Sergei Lavrov'],
+      },
       { kind: 'person', id: 'person-ryabkov-a', name: 'Sergei Ryabkov', alternateNames: [] },
       { kind: 'person', id: 'person-ryabkov-b', name: 'Sergei Ryabkov', alternateNames: [] },
     ]
@@ -78,7 +87,11 @@ describe('import quality on the seed (gold: content/)', async () => {
     const ryabkov = person(again, 'Sergei Ryabkov')
     expect(ryabkov?.existing).toBe(false)
     expect(['person-ryabkov-a', 'person-ryabkov-b']).not.toContain(ryabkov?.id)
-    expect(again.review.some((r) => r.code === 'import/ambiguous-match' && r.message.includes('Ryabkov'))).toBe(true)
+    expect(
+      again.review.some(
+        (r) => r.code === 'import/ambiguous-match' && r.message.includes('Ryabkov'),
+      ),
+    ).toBe(true)
   })
   const findingsStory = await storyOf(seed)
 })
@@ -88,7 +101,13 @@ describe('import quality on our gold stories', () => {
     const rows = []
     for (const gold of golds) {
       const row = scoreStory(gold.name, findInStory(await storyOf(gold), []), gold.gold)
-      for (const figure of [row.peoplePrecision, row.peopleRecall, row.quoteRecall, row.speakers, row.kinds])
+      for (const figure of [
+        row.peoplePrecision,
+        row.peopleRecall,
+        row.quoteRecall,
+        row.speakers,
+        row.kinds,
+      ])
         expect(Number.isFinite(value(figure))).toBe(true)
       rows.push(row)
     }
@@ -113,7 +132,9 @@ describe('import quality on our gold stories', () => {
     expect(linda && peter && linda.id !== peter.id).toBe(true)
     expect(quote(f, 'We are being asked')?.speaker).toBe(peter?.id)
     expect(quote(f, 'a fantasy dressed up')?.speaker).toBe(peter?.id)
-    expect(f.review.some((r) => r.code === 'import/ambiguous-match' && r.message.includes('Marsh'))).toBe(true)
+    expect(
+      f.review.some((r) => r.code === 'import/ambiguous-match' && r.message.includes('Marsh')),
+    ).toBe(true)
   })
 
   it('gives an unnamed source as the story words it, and a pronoun the last named speaker', async () => {
@@ -121,9 +142,14 @@ describe('import quality on our gold stories', () => {
     expect(quote(f, 'The numbers are solid')).toMatchObject({ attribution: 'a council official' })
     expect(quote(f, 'The numbers are solid')?.speaker).toBeUndefined()
     const overdue = f.quotes.filter((q) => q.text === 'long overdue')
-    expect(overdue.map((q) => q.speaker)).toEqual([person(f, 'Linda Marsh')?.id, person(f, 'Linda Marsh')?.id])
+    expect(overdue.map((q) => q.speaker)).toEqual([
+      person(f, 'Linda Marsh')?.id,
+      person(f, 'Linda Marsh')?.id,
+    ])
     const trial = await findingsOf('port-bribery-trial')
-    expect(quote(trial, 'The court has ignored')?.speaker).toBe(person(trial, 'Maria Lindqvist')?.id)
+    expect(quote(trial, 'The court has ignored')?.speaker).toBe(
+      person(trial, 'Maria Lindqvist')?.id,
+    )
     expect(quote(trial, 'I made mistakes')?.speaker).toBe(person(trial, 'Tomas Brandt')?.id)
   })
 
@@ -142,7 +168,10 @@ describe('import quality on our gold stories', () => {
     const f = await findingsOf('trade-forum')
     expect(quote(f, 'constructive but incomplete')?.via).toBe('according to a spokesperson')
     const meridian = f.organizations.find((o) => o.name === 'Meridian')
-    expect(quote(f, 'moving the goalposts')).toMatchObject({ channel: meridian?.id, kind: 'partial' })
+    expect(quote(f, 'moving the goalposts')).toMatchObject({
+      channel: meridian?.id,
+      kind: 'partial',
+    })
   })
 
   it('lists each story’s names in quotation marks for review', async () => {

@@ -190,11 +190,17 @@ export function formatQualityTable(rows: StoryQuality[]): string {
     r === undefined || r.of === 0 ? '–' : `${value(r).toFixed(2)} ${r.right}/${r.of}`
   const table = [
     ['story', ...COLUMNS.map(([title]) => title)],
-    ...[...rows, totalQuality(rows)].map((q) => [q.story, ...COLUMNS.map(([, pick]) => cell(pick(q)))]),
+    ...[...rows, totalQuality(rows)].map((q) => [
+      q.story,
+      ...COLUMNS.map(([, pick]) => cell(pick(q))),
+    ]),
   ]
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length))) ?? []
+  const widths =
+    table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length))) ?? []
   const lines = table.map((row) =>
-    row.map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0))).join('  '),
+    row
+      .map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+      .join('  '),
   )
   return `${lines.join('\n')}\n\nP precision, R recall; quotes are direct and partial ones, compared on their words; speakers, kinds and channels (channel and via) are of the gold quotes found; mentions only where the gold model has them (the seed's content/).\n`
 }
@@ -213,7 +219,9 @@ interface PortableBlock {
 /** Reads the JSON documents of one content/ folder (one type). */
 async function documentsIn(folder: string): Promise<Record<string, unknown>[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort()
-  return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))))
+  return Promise.all(
+    names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))),
+  )
 }
 
 /** The mentions a list of Portable Text blocks annotates, as ranges of each block's text. */
@@ -251,9 +259,13 @@ export async function goldFromContent(contentDir: string): Promise<GoldStory> {
   })
   const ref = (value: unknown) => (value as { _ref?: string } | undefined)?._ref
   const [people, organizations, quotes, articles] = await Promise.all(
-    ['people', 'organizations', 'quotes', 'articles'].map((type) => documentsIn(join(contentDir, type))),
+    ['people', 'organizations', 'quotes', 'articles'].map((type) =>
+      documentsIn(join(contentDir, type)),
+    ),
   )
-  const article = articles?.[0] as { highlights?: PortableBlock[]; body: PortableBlock[] } | undefined
+  const article = articles?.[0] as
+    | { highlights?: PortableBlock[]; body: PortableBlock[] }
+    | undefined
   return {
     people: (people ?? []).map(entity),
     organizations: (organizations ?? []).map(entity),
@@ -268,7 +280,10 @@ export async function goldFromContent(contentDir: string): Promise<GoldStory> {
       return quote
     }),
     mentions: article
-      ? [...blockMentions(article.highlights ?? [], 'highlight'), ...blockMentions(article.body, 'paragraph')]
+      ? [
+          ...blockMentions(article.highlights ?? [], 'highlight'),
+          ...blockMentions(article.body, 'paragraph'),
+        ]
       : [],
   }
 }
@@ -289,7 +304,11 @@ export const SEED_STORY = 'tests/fixtures/seed/000_25f450da8731cd39.txt'
 /** The seed (gold: content/) and each `<name>.txt` beside its `<name>.gold.json`. */
 export async function loadGoldStories(root: string): Promise<GoldStoryFile[]> {
   const stories: GoldStoryFile[] = [
-    { name: 'seed', file: join(root, SEED_STORY), gold: await goldFromContent(join(root, 'content')) },
+    {
+      name: 'seed',
+      file: join(root, SEED_STORY),
+      gold: await goldFromContent(join(root, 'content')),
+    },
   ]
   const folder = join(root, GOLD_STORIES)
   for (const name of (await readdir(folder)).filter((n) => n.endsWith('.txt')).sort()) {

@@ -21,7 +21,8 @@ export function findInStory(story: WireStory, known: KnownEntity[]): Findings {
   const organizations = findOrganizations(parts, known, takenIds, people.mentions)
   const quotes = findQuotes(parts, people, organizations.mentions)
   const order = (m: { range: { part: string; index: number; start: number } }) =>
-    parts.findIndex((p) => p.part === m.range.part && p.index === m.range.index) * 1_000_000 + m.range.start
+    parts.findIndex((p) => p.part === m.range.part && p.index === m.range.index) * 1_000_000 +
+    m.range.start
   return {
     people: people.people.map(({ surname: _s, introduced: _i, ...person }) => person),
     organizations: organizations.organizations,

@@ -17,7 +17,8 @@ export function matchKnown(
 ): KnownMatch {
   const wanted = new Set(spellings.map((s) => s.toLowerCase()))
   const matches = known.filter(
-    (k) => k.kind === kind && [k.name, ...k.alternateNames].some((n) => wanted.has(n.toLowerCase())),
+    (k) =>
+      k.kind === kind && [k.name, ...k.alternateNames].some((n) => wanted.has(n.toLowerCase())),
   )
   for (const k of known) takenIds.add(k.id)
   if (matches.length === 1) return { existing: true, id: (matches[0] as KnownEntity).id }

@@ -1,7 +1,7 @@
 import type { FoundMention, FoundOrganization, KnownEntity, ReviewItem } from '../story.js'
 import { matchKnown } from './known.js'
 import { uniqueId } from './people.js'
-import { escapeRegExp, type PartText, rangeIn, nameSlug } from './story-text.js'
+import { escapeRegExp, nameSlug, type PartText, rangeIn } from './story-text.js'
 import { INSTITUTIONS, NOT_NAMES, ORGANIZATION_HEADS, ORGANIZATION_NOUNS } from './tables.js'
 
 /** A place where a part names an organization, with the name it stands for there. */
@@ -24,8 +24,19 @@ const alternation = (words: readonly string[]) =>
 /** The rules: each pattern gives a name, as its `name` group or its whole match. */
 const RULES: { pattern: RegExp; long?: boolean }[] = [
   // "Group of 20 (G20)": one mention, named by the abbreviation, the long form an alternate name.
-  { pattern: new RegExp(`(?<long>${PROPER}(?: (?:of|for|and|the|${PROPER}|\\d+))+) \\((?<name>[\\p{Lu}\\d.]{2,})\\)`, 'gu'), long: true },
-  { pattern: new RegExp(`(?<![\\p{L}\\p{N}.])(?:${alternation(INSTITUTIONS)})(?![\\p{L}\\p{N}])`, 'gu') },
+  {
+    pattern: new RegExp(
+      `(?<long>${PROPER}(?: (?:of|for|and|the|${PROPER}|\\d+))+) \\((?<name>[\\p{Lu}\\d.]{2,})\\)`,
+      'gu',
+    ),
+    long: true,
+  },
+  {
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}.])(?:${alternation(INSTITUTIONS)})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
+  },
   // "Kessling District Court", "Harbourton Chamber of Commerce", "World Trade Organization".
   {
     pattern: new RegExp(
@@ -73,9 +84,19 @@ export function findOrganizations(
   takenIds: Set<string>,
   taken: FoundMention[],
 ): OrganizationsFound {
-  const knownNames = known.filter((k) => k.kind === 'organization').flatMap((k) => [k.name, ...k.alternateNames])
+  const knownNames = known
+    .filter((k) => k.kind === 'organization')
+    .flatMap((k) => [k.name, ...k.alternateNames])
   const rules = knownNames.length
-    ? [...RULES, { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(knownNames)})(?![\\p{L}\\p{N}])`, 'gu') }]
+    ? [
+        ...RULES,
+        {
+          pattern: new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${alternation(knownNames)})(?![\\p{L}\\p{N}])`,
+            'gu',
+          ),
+        },
+      ]
     : RULES
   let candidates: Candidate[] = []
   for (const part of parts) {
@@ -87,7 +108,12 @@ export function findOrganizations(
         const name = match.groups?.name ?? part.text.slice(start, end)
         if (!match.groups?.name && cut === match[0].length) continue
         const nameAt = match.groups?.name && !rule.long ? match.index : start
-        const candidate: Candidate = { part, start: nameAt, end: rule.long ? end : nameAt + name.length, name }
+        const candidate: Candidate = {
+          part,
+          start: nameAt,
+          end: rule.long ? end : nameAt + name.length,
+          name,
+        }
         if (rule.long && match.groups?.long) candidate.longName = match.groups.long
         candidates.push(candidate)
       }
@@ -99,7 +125,8 @@ export function findOrganizations(
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     a.start < b.end && b.start < a.end
   for (const c of candidates) {
-    const samePart = (r: { part: string; index: number }) => r.part === c.part.part && r.index === c.part.index
+    const samePart = (r: { part: string; index: number }) =>
+      r.part === c.part.part && r.index === c.part.index
     if (kept.some((k) => k.part === c.part && overlaps(k, c))) continue
     if (taken.some((m) => samePart(m.range) && overlaps(m.range, c))) continue
     kept.push(c)
@@ -114,7 +141,10 @@ export function findOrganizations(
     const key = keyOf.get(c.name.toLowerCase()) ?? c.name.toLowerCase()
     keyOf.set(c.name.toLowerCase(), key)
     if (c.longName) keyOf.set(c.longName.toLowerCase(), key)
-    const group = groups.get(key) ?? { names: new Map<string, number>(), candidates: [] as Candidate[] }
+    const group = groups.get(key) ?? {
+      names: new Map<string, number>(),
+      candidates: [] as Candidate[],
+    }
     group.names.set(c.name, (group.names.get(c.name) ?? 0) + 1)
     if (c.longName) group.names.set(c.longName, group.names.get(c.longName) ?? 0)
     group.candidates.push(c)

@@ -1,6 +1,6 @@
 import type { FoundMention, FoundPerson, KnownEntity, ReviewItem } from '../story.js'
 import { matchKnown } from './known.js'
-import { isFirstName, type PartText, position, rangeIn, nameSlug } from './story-text.js'
+import { isFirstName, nameSlug, type PartText, position, rangeIn } from './story-text.js'
 import { NOT_NAMES, OFFICES, ORGANIZATION_HEADS, SPEECH_VERBS, TITLE_WORDS } from './tables.js'
 
 /** A word of a text and where it is. */
@@ -36,7 +36,10 @@ const OFFICE_PATTERN = [...OFFICES]
   .map((o) => o.replace(/ /g, '\\s+'))
   .join('|')
 /** A title that ends with an office, then a name of one to three words. */
-const TITLED_NAME = new RegExp(`^(.*\\b(?:${OFFICE_PATTERN}))\\s+((?:${NAME_WORD}\\s+){0,2}${NAME_WORD})$`, 'u')
+const TITLED_NAME = new RegExp(
+  `^(.*\\b(?:${OFFICE_PATTERN}))\\s+((?:${NAME_WORD}\\s+){0,2}${NAME_WORD})$`,
+  'u',
+)
 const SPEECH = SPEECH_VERBS.join('|')
 /** A speech verb just before a name ("said Declan Moore"). */
 const SPEAKER_BEFORE = new RegExp(`\\b(?:${SPEECH}) $`, 'u')
@@ -70,7 +73,11 @@ function runsOf(text: string): Token[][] {
     .map((r) => {
       let from = 0
       let to = r.length
-      while (from < to && (!capitalized((r[from] as Token).text) || NOT_NAMES.has((r[from] as Token).text))) from++
+      while (
+        from < to &&
+        (!capitalized((r[from] as Token).text) || NOT_NAMES.has((r[from] as Token).text))
+      )
+        from++
       while (to > from && !capitalized((r[to - 1] as Token).text)) to--
       return r.slice(from, to)
     })
@@ -104,7 +111,10 @@ function namesIn(part: PartText): { full: FullName[]; titled: TitledSurname[] } 
       speaking &&
       run.length >= 2 &&
       run.length <= 3 &&
-      run.every((w) => capitalized(w.text) && !ORGANIZATION_WORDS.has(w.text) && !/^\p{Lu}{2,}$/u.test(w.text))
+      run.every(
+        (w) =>
+          capitalized(w.text) && !ORGANIZATION_WORDS.has(w.text) && !/^\p{Lu}{2,}$/u.test(w.text),
+      )
     ) {
       const name = withoutPossessive(text)
       full.push({ part, start, end: start + name.length, name })
@@ -119,7 +129,12 @@ function namesIn(part: PartText): { full: FullName[]; titled: TitledSurname[] } 
       if (words.some((w) => ORGANIZATION_WORDS.has(w.text) || NOT_NAMES.has(w.text))) break
       const last = words.at(-1) as Token
       const name = withoutPossessive(part.text.slice((words[0] as Token).start, last.end))
-      full.push({ part, start: (words[0] as Token).start, end: (words[0] as Token).start + name.length, name })
+      full.push({
+        part,
+        start: (words[0] as Token).start,
+        end: (words[0] as Token).start + name.length,
+        name,
+      })
       break
     }
   }
@@ -168,7 +183,11 @@ export interface PeopleFound {
 }
 
 /** Finds the people a story names: full names with titles, and later mentions by surname. */
-export function findPeople(parts: PartText[], known: KnownEntity[], takenIds: Set<string>): PeopleFound {
+export function findPeople(
+  parts: PartText[],
+  known: KnownEntity[],
+  takenIds: Set<string>,
+): PeopleFound {
   const full: FullName[] = []
   const titled: TitledSurname[] = []
   for (const part of parts) {
@@ -182,7 +201,10 @@ export function findPeople(parts: PartText[], known: KnownEntity[], takenIds: Se
   for (const occurrence of full) {
     const cluster = clusters.find((c) => {
       const first = c[0] as FullName
-      return surnameOf(first.name) === surnameOf(occurrence.name) && sameName(first.name, occurrence.name)
+      return (
+        surnameOf(first.name) === surnameOf(occurrence.name) &&
+        sameName(first.name, occurrence.name)
+      )
     })
     if (cluster) cluster.push(occurrence)
     else clusters.push([occurrence])
@@ -215,7 +237,8 @@ export function findPeople(parts: PartText[], known: KnownEntity[], takenIds: Se
       surname: surnameOf(body.name),
       introduced,
     })
-    for (const o of cluster) mentions.push({ kind: 'person', id, range: rangeIn(o.part, o.start, o.end) })
+    for (const o of cluster)
+      mentions.push({ kind: 'person', id, range: rangeIn(o.part, o.start, o.end) })
   }
   // A known person the story names only by surname, when only one known person has it.
   const surnames = new Set(people.map((p) => p.surname))
@@ -244,7 +267,13 @@ export function findPeople(parts: PartText[], known: KnownEntity[], takenIds: Se
     surnames.add(surname)
   }
   const covered = (part: PartText, start: number) =>
-    mentions.some((m) => m.range.part === part.part && m.range.index === part.index && m.range.start <= start && start < m.range.end)
+    mentions.some(
+      (m) =>
+        m.range.part === part.part &&
+        m.range.index === part.index &&
+        m.range.start <= start &&
+        start < m.range.end,
+    )
   // Surnames alone, and after a title: the one person with that surname, or no guess.
   for (const part of parts) {
     for (const match of part.text.matchAll(TOKEN)) {

@@ -1,7 +1,21 @@
 import type { FoundMention, FoundQuote, ReviewItem, TextRange } from '../story.js'
 import type { PeopleFound } from './people.js'
-import { type PartText, position, rangeIn, type Sentence, sentencesOf, nameSlug } from './story-text.js'
-import { CHANNELS, NAMING_BEFORE, OCCASIONS, PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './tables.js'
+import {
+  nameSlug,
+  type PartText,
+  position,
+  rangeIn,
+  type Sentence,
+  sentencesOf,
+} from './story-text.js'
+import {
+  CHANNELS,
+  NAMING_BEFORE,
+  OCCASIONS,
+  PRONOUNS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from './tables.js'
 
 /** A run of quoted words in one part: the offsets of its opening and closing marks. */
 interface Segment {
@@ -63,10 +77,13 @@ function wordsOf(segment: Segment): { start: number; end: number } {
 
 const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\b`, 'u')
 /** What may follow a speaker's name after `said`: the end of the clause. */
-const INVERTED_END = /[,.;:!?]|\s(?:as|in|at|after|before|on|when|while|according|outside|during)\b/u
+const INVERTED_END =
+  /[,.;:!?]|\s(?:as|in|at|after|before|on|when|while|according|outside|during)\b/u
 /** Clause openers that are not the subject ("Speaking to the court, he said"). */
 const NOT_SUBJECT = new Set(
-  'speaking which who whose however in at on after before earlier later meanwhile asking adding addressing'.split(' '),
+  'speaking which who whose however in at on after before earlier later meanwhile asking adding addressing'.split(
+    ' ',
+  ),
 )
 const TRAILING_ADVERBS = /(?:\s+(?:later|also|again|then|however|\p{L}+ly))+$/u
 
@@ -100,7 +117,11 @@ export function findQuotes(
     ((sentences.get(part) as Sentence[]).at(-1) as Sentence)
   const mentionsIn = (part: PartText, start: number, end: number) =>
     mentions.filter(
-      (m) => m.range.part === part.part && m.range.index === part.index && m.range.start >= start && m.range.end <= end,
+      (m) =>
+        m.range.part === part.part &&
+        m.range.index === part.index &&
+        m.range.start >= start &&
+        m.range.end <= end,
     )
   const isAmbiguous = (part: PartText, start: number, end: number) =>
     people.ambiguous.some((a) => a.part === part && a.start >= start && a.end <= end)
@@ -117,9 +138,11 @@ export function findQuotes(
       return segment
     })
     for (const segment of segments) {
-      const found = mentionsIn(clause.part, segment.start, segment.start + segment.text.length).filter(
-        (m) => !/^['’]/u.test(clause.part.text.slice(m.range.end)),
-      )
+      const found = mentionsIn(
+        clause.part,
+        segment.start,
+        segment.start + segment.text.length,
+      ).filter((m) => !/^['’]/u.test(clause.part.text.slice(m.range.end)))
       const named = found.find((m) => m.kind === 'person') ?? found[0]
       if (!named) continue
       if (named.kind === 'person') return { speaker: named.id, named: true }
@@ -132,7 +155,8 @@ export function findQuotes(
     if (!subject) return { named: false }
     const words = subject.text.trim()
     if (PRONOUNS.has(words.toLowerCase())) return { speaker: lastPerson, named: true }
-    if (isAmbiguous(clause.part, subject.start, subject.start + subject.text.length)) return { named: true }
+    if (isAmbiguous(clause.part, subject.start, subject.start + subject.text.length))
+      return { named: true }
     return { attribution: cleanAttribution(words), named: true }
   }
 
@@ -145,9 +169,17 @@ export function findQuotes(
     if (verb.index === 0) {
       const rest = text.slice(verb[0].length)
       const end = INVERTED_END.exec(rest)?.index ?? rest.length
-      return resolve({ part: clause.part, start: clause.start + lead + verb[0].length, text: rest.slice(0, end) })
+      return resolve({
+        part: clause.part,
+        start: clause.start + lead + verb[0].length,
+        text: rest.slice(0, end),
+      })
     }
-    return resolve({ part: clause.part, start: clause.start + lead, text: text.slice(0, verb.index) })
+    return resolve({
+      part: clause.part,
+      start: clause.start + lead,
+      text: text.slice(0, verb.index),
+    })
   }
 
   const subjects = subjectsOf(sentences, mentions)
@@ -156,7 +188,10 @@ export function findQuotes(
     const last = quoted.at(-1) as Segment
     const opening = sentenceAt(first.part, first.open)
     // The sentences before this one whose subject is a named person: "she" is the last of them.
-    while (subjects.length > 0 && (subjects[0] as { at: number }).at < position(first.part, opening.start))
+    while (
+      subjects.length > 0 &&
+      (subjects[0] as { at: number }).at < position(first.part, opening.start)
+    )
       lastPerson = subjects.shift()?.person
     const closing = sentenceAt(last.part, Math.min(last.close, last.part.text.length - 1))
     const before: Clause = {
@@ -165,12 +200,26 @@ export function findQuotes(
       text: first.part.text.slice(opening.start, first.open),
     }
     const afterStart = Math.min(last.close + 1, last.part.text.length)
-    const after: Clause = { part: last.part, start: afterStart, text: last.part.text.slice(afterStart, closing.end) }
+    const after: Clause = {
+      part: last.part,
+      start: afterStart,
+      text: last.part.text.slice(afterStart, closing.end),
+    }
     const words = quoted.map(wordsOf)
-    const text = quoted.map((s, i) => s.part.text.slice((words[i] as { start: number }).start, (words[i] as { end: number }).end)).join(' ')
-    const ranges: TextRange[] = quoted.map((s, i) => rangeIn(s.part, (words[i] as { start: number }).start, (words[i] as { end: number }).end))
+    const text = quoted
+      .map((s, i) =>
+        s.part.text.slice((words[i] as { start: number }).start, (words[i] as { end: number }).end),
+      )
+      .join(' ')
+    const ranges: TextRange[] = quoted.map((s, i) =>
+      rangeIn(s.part, (words[i] as { start: number }).start, (words[i] as { end: number }).end),
+    )
     const lead = before.text.trim()
-    const whole = quoted.length > 1 || lead === '' || /:$/u.test(lead) || new RegExp(`${SPEECH.source},$`, 'u').test(lead)
+    const whole =
+      quoted.length > 1 ||
+      lead === '' ||
+      /:$/u.test(lead) ||
+      new RegExp(`${SPEECH.source},$`, 'u').test(lead)
     const speechNear = SPEECH.test(before.text) || SPEECH.test(after.text)
     if (!whole && (NAMING_BEFORE.test(before.text) || !speechNear)) {
       review.push({
@@ -211,7 +260,8 @@ export function findQuotes(
         message: `"${shorten(text)}" is attributed to "${quote.attribution}", a source the story does not name: check the wording.`,
         range: ranges[0],
       })
-    if (quote.speaker && mentions.find((m) => m.id === quote.speaker)?.kind === 'person') lastPerson = quote.speaker
+    if (quote.speaker && mentions.find((m) => m.id === quote.speaker)?.kind === 'person')
+      lastPerson = quote.speaker
     quotes.push(quote)
     lastQuote = { quote, part: last.part }
   }
@@ -241,7 +291,10 @@ function subjectsOf(
         .sort((a, b) => a.range.start - b.range.start)[0]
       if (!first) continue
       const lead = part.text.slice(sentence.start, first.range.start)
-      const words = lead.trim().split(/\s+/u).filter((w) => w !== '')
+      const words = lead
+        .trim()
+        .split(/\s+/u)
+        .filter((w) => w !== '')
       if (words.every((w) => /^\p{Lu}/u.test(w) || TITLE_WORDS.has(w)))
         subjects.push({ at: position(part, sentence.start), person: first.id })
     }
@@ -250,7 +303,10 @@ function subjectsOf(
 }
 
 /** The way the words came, from the first channel phrase of the clauses (after the quote first). */
-function channelOf(clauses: Clause[], mentions: FoundMention[]): Pick<FoundQuote, 'via' | 'channel'> {
+function channelOf(
+  clauses: Clause[],
+  mentions: FoundMention[],
+): Pick<FoundQuote, 'via' | 'channel'> {
   for (const pattern of CHANNELS) {
     const indexed = new RegExp(pattern.source, `${pattern.flags}d`)
     for (const clause of clauses) {
@@ -303,9 +359,12 @@ function shorten(text: string): string {
 function dropUndefined(quotes: FoundQuote[]): FoundQuote[] {
   const used = new Set<string>()
   return quotes.map((q) => {
-    const who = q.speaker?.replace(/^(?:person|organization)-/, '') ?? nameSlug(q.attribution ?? 'unknown')
+    const who =
+      q.speaker?.replace(/^(?:person|organization)-/, '') ?? nameSlug(q.attribution ?? 'unknown')
     const surname = q.speaker?.startsWith('person-') ? who.split('-').at(-1) : who
-    const base = `quote-${surname}-${nameSlug(q.text.split(/\s+/).slice(0, 4).join(' '))}`.slice(0, 80).replace(/-+$/, '')
+    const base = `quote-${surname}-${nameSlug(q.text.split(/\s+/).slice(0, 4).join(' '))}`
+      .slice(0, 80)
+      .replace(/-+$/, '')
     let id = base
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`
     used.add(id)
@@ -315,4 +374,3 @@ function dropUndefined(quotes: FoundQuote[]): FoundQuote[] {
     return clean
   })
 }
-

@@ -12,7 +12,9 @@ export interface PartText {
 
 /** The story's parts the finder reads, in the order a reader meets them. */
 export function partsOf(story: WireStory): PartText[] {
-  const parts: Omit<PartText, 'order'>[] = [{ part: 'headline', index: 0, text: story.headline.text }]
+  const parts: Omit<PartText, 'order'>[] = [
+    { part: 'headline', index: 0, text: story.headline.text },
+  ]
   if (story.standfirst) parts.push({ part: 'standfirst', index: 0, text: story.standfirst.text })
   if (story.caption) parts.push({ part: 'caption', index: 0, text: story.caption.text })
   story.highlights.forEach((h, index) => {
@@ -48,12 +50,16 @@ export function sentencesOf(text: string): Sentence[] {
   const found = nlp(text).sentences().json({ offset: true }) as {
     offset: { start: number; length: number }
   }[]
-  const sentences = found.map((s) => ({ start: s.offset.start, end: s.offset.start + s.offset.length }))
+  const sentences = found.map((s) => ({
+    start: s.offset.start,
+    end: s.offset.start + s.offset.length,
+  }))
   if (sentences.length === 0) return [{ start: 0, end: text.length }]
   // Offsets skip leading quotation marks and spaces: close the gaps, so every character has a sentence.
   const first = sentences[0] as Sentence
   first.start = 0
-  for (let i = 1; i < sentences.length; i++) (sentences[i] as Sentence).start = (sentences[i - 1] as Sentence).end
+  for (let i = 1; i < sentences.length; i++)
+    (sentences[i] as Sentence).start = (sentences[i - 1] as Sentence).end
   ;(sentences[sentences.length - 1] as Sentence).end = text.length
   return sentences
 }

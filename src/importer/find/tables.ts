@@ -80,7 +80,13 @@ export const OFFICES: readonly string[] = [
 
 /** Lower-case words that may stand inside a title ("Defence lawyer", "Trade minister"). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
-  OFFICES.filter((o) => o === o.toLowerCase()).concat(['of', 'deputy', 'former', 'foreign', 'state']),
+  OFFICES.filter((o) => o === o.toLowerCase()).concat([
+    'of',
+    'deputy',
+    'former',
+    'foreign',
+    'state',
+  ]),
 )
 
 /** Words that open a sentence with a capital but are not part of a name. */
