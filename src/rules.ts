@@ -252,6 +252,11 @@ export const RULES = {
     severity: 'error',
     summary: 'A quotation mark of a story to import opens a quote that never closes.',
   },
+  'import/existing-id': {
+    severity: 'error',
+    summary:
+      'An import would add a document whose `_id`, or file, the target folder already has: import only adds documents.',
+  },
   'site-config/syntax': {
     severity: 'error',
     summary: '`site.config.json` is not valid JSON.',

@@ -51,6 +51,12 @@ export const COMMANDS = {
     load: () => import('./commands/query.js'),
     npm: 'npm run query',
   },
+  import: {
+    summary:
+      'import a wire story (plain text) as an article with its people, organizations and quotes',
+    load: () => import('./commands/import.js'),
+    npm: 'npm run import',
+  },
   publish: {
     summary: 'publish the content to a Sanity dataset (--dry-run prints the plan)',
     load: () => import('./commands/publish.js'),
