@@ -137,6 +137,12 @@ describe("an article's quotes page", () => {
     for (const heading of headings) expect(heading).toMatch(/^\p{Lu}/u)
   })
 
+  it('never calls a source the story names "unnamed": "Russia" is attributed in the story\'s words', () => {
+    expect(text(main)).not.toMatch(/unnamed/i)
+    const russia = quotesPage.all('h2').find((h2) => text(h2) === 'Russia')
+    expect(russia, 'a group for the words the story attributes to Russia').toBeDefined()
+  })
+
   it('links each quote to its place in the story', () => {
     for (const entry of inside(quotesPage, main, 'li')) {
       const id = attr(entry, 'id')

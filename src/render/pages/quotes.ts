@@ -87,7 +87,7 @@ export function articleQuotesPageHtml(
   )
   const main = [
     '<h1>Who said what</h1>',
-    `<p>Every quote in ${story}, grouped by who said it. Unnamed sources are named as the story attributes them.</p>`,
+    `<p>Every quote in ${story}, grouped by who said it. A source that is not a person or organization of this site is named in the story’s own words.</p>`,
     ...groups.map((group, i) => groupHtml(group, i, index, page, 2)),
   ]
   return htmlDocument({
@@ -116,7 +116,8 @@ function groupHtml(
         : `<p class="role">${escapeText(speaker.person.role)}</p>`
       : speaker.kind === 'organization'
         ? ''
-        : '<p class="role">Unnamed source, as the story attributes it.</p>'
+        : // "a senior US official", but also "Russia": the story's words, named or not.
+          '<p class="role">As the story attributes these words.</p>'
   const entries = group.quotes.map((quote) =>
     quoteEntryHtml(quote, index, page, { id: quoteAnchor(quote._id) }),
   )
