@@ -29,6 +29,13 @@ export function truncate(text: string, max = MAX_QUOTED): string {
   return cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+/** A quote's annotated words in pieces, as a misquote message tells of them. */
+export interface Pieces {
+  count: number
+  /** The first piece that is not part of the quote, in order (0-based), and its words. */
+  stray?: { index: number; words: string }
+}
+
 /** `text` in backticks, shortened. */
 export function code(text: string | number): string {
   return `\`${truncate(String(text))}\``
@@ -182,18 +189,30 @@ export const messages = {
   updateBeforePublication(date: string, published: string): string {
     return `This update is dated ${code(date)}, before the article's \`datePublished\` (${code(published)}): a story cannot be corrected or updated before it is published. Fix the update's \`date\`, or \`datePublished\` if that is the wrong one.`
   },
-  /** `diff`: from the quote's text to the words, as wordDiff writes it; undefined when the text is not known. */
+  /**
+   * `diff`: from the quote's text to the words, as wordDiff writes it; undefined when the text is
+   * not known. `pieces`: set when the words are in pieces (see quotes.ts).
+   */
   notVerbatim(
     quoteId: string,
     diff: string | undefined,
     by: { id: string | null; at: string },
+    pieces?: Pieces,
   ): string {
     const article = by.id === null ? `the document at ${by.at}` : `${code(by.id)} (${by.at})`
+    const inPieces =
+      pieces === undefined
+        ? ''
+        : `, in ${pieces.count} pieces (its annotations in consecutive blocks, read in order and joined by a space; each must be part of the quote)${
+            pieces.stray === undefined
+              ? ''
+              : `: piece ${pieces.stray.index + 1} (${code(pieces.stray.words)}) is not part of it, or is out of order`
+          }`
     const words =
       diff === undefined
         ? ''
         : ` Word by word, from the quote to those words: ${truncate(diff, 600)}.`
-    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it.${words} Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
+    return `Quote ${code(quoteId)} is not verbatim in the words ${article} annotates with it${inPieces}.${words} Correct the quote's \`text\` to the words it quotes, or annotate the words the quote holds.`
   },
   unreferenced(quoteId: string): string {
     return `Quote ${code(quoteId)} is not referenced by any document: annotate its words in an article with a \`quotation\` that points to it, or delete it.`

@@ -147,7 +147,8 @@ export const RULES = {
   },
   'quote/not-verbatim': {
     severity: 'error',
-    summary: 'A direct or partial quote whose text is not in the words its annotation covers.',
+    summary:
+      'A direct or partial quote whose text is not in the words its annotation covers (or its pieces, in consecutive blocks, cover in order).',
   },
   'quote/unreferenced': {
     severity: 'warning',

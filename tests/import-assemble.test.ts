@@ -196,7 +196,7 @@ describe('what cannot be written as found', () => {
     expect(assembled.review.map((item) => item.code)).toContain('import/quote-not-written')
   })
 
-  it('writes a quote across paragraphs as one Quote a paragraph, each verbatim, and says so', () => {
+  it('writes a quote across paragraphs as one Quote, annotated in each paragraph', () => {
     const first = range('paragraph', 19, 'shamelessly burying')
     const second = range('paragraph', 20, 'The G20 includes')
     const across: FoundQuote = {
@@ -208,10 +208,21 @@ describe('what cannot be written as found', () => {
     }
     const assembled = assembleStory(story, { ...empty, quotes: [across] })
     expect(assembled.quotes.map((q) => [q._id, q.text])).toEqual([
-      ['quote-across', 'shamelessly burying'],
-      ['quote-across-2', 'The G20 includes'],
+      ['quote-across', 'shamelessly burying The G20 includes'],
     ])
-    expect(assembled.review.map((item) => item.code)).toContain('import/quote-split')
+    for (const [index, words] of [
+      [19, 'shamelessly burying'],
+      [20, 'The G20 includes'],
+    ] as const) {
+      const block = assembled.article.body[index] as Block
+      const key = block.markDefs.find((def) => def._type === 'quotation')?._key
+      expect(block.markDefs).toEqual([
+        { _type: 'quotation', _key: key, quote: { _type: 'reference', _ref: 'quote-across' } },
+      ])
+      const marked = block.children.filter((child) => child.marks?.includes(key as string))
+      expect(marked.map((child) => child.text)).toEqual([words])
+    }
+    expect(assembled.review.map((item) => item.code)).toEqual(['import/alt-from-caption'])
   })
 
   it('makes an article without standfirst, caption or highlights without those fields', () => {

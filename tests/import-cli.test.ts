@@ -109,6 +109,33 @@ describe('import of the seed into an empty folder', () => {
   })
 })
 
+describe('import of a story with a quote across paragraphs', () => {
+  const story = join(ROOT, 'tests/fixtures/import/stories/city-council-tram.txt')
+  const article = 'article-harbourton-council-approves-tram-line-after-stormy-debate'
+  const out = scratch()
+  const result = run(['import', story, '--out', out])
+  const quoteId = 'quote-marsh-this-city-has-talked'
+
+  it('writes the quote as one Quote, its words joined, annotated in both paragraphs', () => {
+    expect(result.code).toBe(0)
+    expect(readdirSync(join(out, 'quotes')).filter((f) => f.startsWith(quoteId))).toEqual([
+      `${quoteId}.json`,
+    ])
+    const quote = JSON.parse(readFileSync(join(out, 'quotes', `${quoteId}.json`), 'utf8'))
+    expect(quote.text).toMatch(/started building\. Every bus on the harbour road/)
+    const text = readFileSync(join(out, 'articles', `${article}.json`), 'utf8')
+    expect(text.split(`"_ref": "${quoteId}"`)).toHaveLength(3)
+    expect(result.stdout).not.toContain('quote-split')
+  })
+
+  it('leaves a folder validate accepts, and renders back as text line for line', () => {
+    expect(run(['validate', out]).code).toBe(0)
+    const rendered = run(['render', '--content', out, '--id', article, '--format', 'text'])
+    expect(rendered.code).toBe(0)
+    expect(lines(rendered.stdout)).toEqual(storyLines(readFileSync(story, 'utf8')))
+  })
+})
+
 describe('round trip of layout variants', () => {
   const seed = readFileSync(SEED_FILE, 'utf8')
 

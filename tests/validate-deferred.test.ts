@@ -204,15 +204,16 @@ describe('a misquote of a quote read again', () => {
     markDefs: [{ _type: 'quotation', _key: `${key}q`, quote: { _type: 'reference', _ref: quote } }],
   })
   // The quotation that matters is the last: the others quote another quote, other words, or
-  // are not in a text block.
+  // are not in a text block. (Block `b` keeps `c` and `d` apart: in consecutive blocks, they
+  // would be pieces of one quotation.)
   const article = JSON.stringify(
     {
       _id: 'article-g20',
       _type: 'article',
       body: [
         block('a', 'quote-a', 'the  words', 'callout'),
-        block('b', 'quote-b', 'the  words'),
         block('c', 'quote-a', 'other words'),
+        block('b', 'quote-b', 'the  words'),
         block('d', 'quote-a', 'the  words'),
       ],
     },

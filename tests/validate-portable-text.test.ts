@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { type Segment, toPointer } from '../src/json/pointer.js'
 import type { Finding } from '../src/validator/checks/finding.js'
 import { PortableTextChecker } from '../src/validator/checks/portable-text.js'
-import type { Quotation } from '../src/validator/checks/quotes.js'
+import { PIECE_BREAK, type Quotation } from '../src/validator/checks/quotes.js'
 import { MAX_DEPTH, type Shape, walk, walkWithPaths } from '../src/validator/checks/walk.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are built freely here.
@@ -22,6 +22,7 @@ function check(document: Json): { failed: boolean; findings: Finding[]; quotatio
     object: (o) => o._type === 'block' && fast.block(o),
     array: (a) => fast.array(a),
   })
+  fast.finish()
   const findings: Finding[] = []
   const quotations: Quotation[] = []
   const located = new PortableTextChecker(DECORATORS, (q) => quotations.push(q), findings)
@@ -29,6 +30,7 @@ function check(document: Json): { failed: boolean; findings: Finding[]; quotatio
     object: (o, path) => o._type === 'block' && located.block(o, path),
     array: (a, path) => located.array(a, path),
   })
+  located.finish()
   return { failed: fast.failed, findings, quotations }
 }
 
@@ -227,6 +229,68 @@ describe('quotations', () => {
     ])
   })
 
+  it('joins the quotations of one quote in consecutive blocks into pieces, at the first', () => {
+    const quoted = (key: string, words: string, ref = 'quote-a') =>
+      block(key, {
+        children: [span(`${key}1`, '\u201C'), span(`${key}2`, words, [`${key}q`])],
+        markDefs: [quotation(`${key}q`, { _ref: ref })],
+      })
+    const body = [
+      quoted('a', 'One.'),
+      quoted('b', 'Two,'),
+      block('x'),
+      quoted('c', 'Three.'),
+      quoted('d', 'Other.', 'quote-b'),
+      quoted('e', 'Four.'),
+    ]
+    const highlights = [quoted('h', 'Five.')]
+    const { quotations } = check({ highlights, body })
+    // Both walks give the same, whatever order they visit blocks in.
+    const fast: Quotation[] = []
+    const checker = new PortableTextChecker(DECORATORS, (q) => fast.push(q))
+    walk({ highlights, body }, { object: (o) => checker.block(o), array: (a) => checker.array(a) })
+    checker.finish()
+    const sorted = (list: Quotation[]) => list.map((q) => q.words).sort()
+    expect(sorted(fast)).toEqual(sorted(quotations))
+    // (In no particular order: a quote's pieces go when the next block does not continue them.)
+    const byPointer = quotations.sort((x, y) => String(x.pointer).localeCompare(String(y.pointer)))
+    expect(byPointer).toEqual([
+      { quote: 'quote-a', words: `One.${PIECE_BREAK}Two,`, pointer: '/body/0/markDefs/0' },
+      { quote: 'quote-a', words: 'Three.', pointer: '/body/3/markDefs/0' },
+      { quote: 'quote-b', words: 'Other.', pointer: '/body/4/markDefs/0' },
+      { quote: 'quote-a', words: 'Four.', pointer: '/body/5/markDefs/0' },
+      { quote: 'quote-a', words: 'Five.', pointer: '/highlights/0/markDefs/0' },
+    ])
+  })
+
+  it('reads a block in the order of its spans, and a quote twice in one block as two', () => {
+    const body = [
+      block('a', {
+        children: [span('a1', 'later', ['r']), span('a2', ' '), span('a3', 'first', ['q'])],
+        markDefs: [quotation('q', { _ref: 'quote-a' }), quotation('r', { _ref: 'quote-a' })],
+      }),
+      block('b', {
+        children: [span('b1', 'next', ['q']), span('b2', ' then '), span('b3', 'again', ['q'])],
+        markDefs: [quotation('q', { _ref: 'quote-a' })],
+      }),
+    ]
+    expect(check({ body }).quotations.map((q) => q.words)).toEqual([
+      'later',
+      `first${PIECE_BREAK}next`,
+      'again',
+    ])
+  })
+
+  it('keeps the piece break out of one annotation’s words', () => {
+    const body = [
+      block('a', {
+        children: [span('a1', `one${PIECE_BREAK}two`, ['q'])],
+        markDefs: [quotation('q', { _ref: 'quote-a' })],
+      }),
+    ]
+    expect(check({ body }).quotations.map((q) => q.words)).toEqual(['one\ntwo'])
+  })
+
   it('without findings to fill (the fast pass), quotations carry no pointer', () => {
     const quotations: Quotation[] = []
     const fast = new PortableTextChecker(DECORATORS, (q) => quotations.push(q))
@@ -236,6 +300,9 @@ describe('quotations', () => {
         markDefs: [quotation('q', { _ref: 'quote-a' })],
       }),
     )
+    // Held until the walk is done.
+    expect(quotations).toEqual([])
+    fast.finish()
     expect(quotations).toEqual([{ quote: 'quote-a', words: 'words' }])
     expect(fast.failed).toBe(false)
   })

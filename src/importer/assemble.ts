@@ -47,7 +47,7 @@ export function assembleStory(
 ): AssembledStory {
   const slug = slugOf(story.headline.text) || 'story'
   const review: ReviewItem[] = []
-  const quotes = quoteDocuments(story, findings.quotes, review)
+  const quotes = quoteDocuments(findings.quotes, review)
   const annotations = annotationsByPart(findings, quotes.ranges)
   const photo = story.caption === undefined ? undefined : photoDocument(slug, story.caption.text)
   if (photo !== undefined) {
@@ -164,13 +164,12 @@ interface QuoteRange {
 
 /**
  * The Quote documents of the found quotes, and the ranges to annotate with each. A quote that
- * runs across paragraphs becomes one document a paragraph (the validator checks each annotation
- * holds its quote's words verbatim), and a review item says so. A quote with neither a speaker
- * nor the story's words for its source cannot be a valid Quote: it is not written, and a review
- * item says so.
+ * runs across paragraphs is one Quote, its words joined by a space, annotated in each paragraph
+ * (the validator reads a quote's annotations in consecutive blocks as pieces of it). A quote
+ * with neither a speaker nor the story's words for its source cannot be a valid Quote: it is not
+ * written, and a review item says so.
  */
 function quoteDocuments(
-  story: WireStory,
   found: readonly FoundQuote[],
   review: ReviewItem[],
 ): { documents: Quote[]; ranges: QuoteRange[] } {
@@ -185,57 +184,24 @@ function quoteDocuments(
       })
       continue
     }
-    const pieces =
-      quote.ranges.length <= 1
-        ? [{ id: quote.id, text: quote.text, range: quote.ranges[0] }]
-        : quote.ranges.map((range, index) => ({
-            id: index === 0 ? quote.id : `${quote.id}-${index + 1}`,
-            text: partText(story, range).slice(range.start, range.end),
-            range,
-          }))
-    if (pieces.length > 1) {
-      review.push({
-        code: 'import/quote-split',
-        message: `The quote ${quote.id} runs across ${pieces.length} paragraphs; it was written as one Quote a paragraph (${pieces.map((p) => p.id).join(', ')}): check them, or join them by hand.`,
-        documentId: quote.id,
-      })
-    }
-    for (const piece of pieces) {
-      documents.push({
-        _id: piece.id,
-        _type: 'quote',
-        text: piece.text,
-        kind: quote.kind,
-        ...(quote.speaker === undefined ? {} : { speaker: reference(quote.speaker) }),
-        ...(quote.attribution === undefined ? {} : { attribution: quote.attribution }),
-        ...(quote.via === undefined ? {} : { via: quote.via }),
-        ...(quote.channel === undefined ? {} : { channel: reference(quote.channel) }),
-        ...(quote.occasion === undefined ? {} : { occasion: quote.occasion }),
-      })
-      if (piece.range !== undefined) ranges.push({ id: piece.id, range: piece.range })
-    }
+    documents.push({
+      _id: quote.id,
+      _type: 'quote',
+      text: quote.text,
+      kind: quote.kind,
+      ...(quote.speaker === undefined ? {} : { speaker: reference(quote.speaker) }),
+      ...(quote.attribution === undefined ? {} : { attribution: quote.attribution }),
+      ...(quote.via === undefined ? {} : { via: quote.via }),
+      ...(quote.channel === undefined ? {} : { channel: reference(quote.channel) }),
+      ...(quote.occasion === undefined ? {} : { occasion: quote.occasion }),
+    })
+    for (const range of quote.ranges) ranges.push({ id: quote.id, range })
   }
   return { documents, ranges }
 }
 
 function reference(id: string): { _type: 'reference'; _ref: string } {
   return { _type: 'reference', _ref: id }
-}
-
-/** The text of the part of `story` a range is in. */
-function partText(story: WireStory, range: TextRange): string {
-  switch (range.part) {
-    case 'headline':
-      return story.headline.text
-    case 'standfirst':
-      return story.standfirst?.text ?? ''
-    case 'caption':
-      return story.caption?.text ?? ''
-    case 'highlight':
-      return story.highlights[range.index]?.text ?? ''
-    case 'paragraph':
-      return story.paragraphs[range.index]?.text ?? ''
-  }
 }
 
 /**

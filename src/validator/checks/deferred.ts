@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../../diagnostics.js'
 import { decodeUtf8 } from '../../json/decode.js'
 import { locatePointers } from '../../json/locate.js'
-import { messages, truncate } from '../../messages.js'
+import { messages, type Pieces, truncate } from '../../messages.js'
 import type { Deferred, DeferredFinding } from './cross-document.js'
-import { diagnostic, place } from './document.js'
+import { diagnostic, documentVisitor, place } from './document.js'
 import type { DocumentPlace } from './document-table.js'
 import type { Finding } from './finding.js'
 import { PortableTextChecker } from './portable-text.js'
-import { normalizeQuoteText, type Quotation } from './quotes.js'
+import { normalizeQuoteText, piecesOf, type Quotation, strayPiece } from './quotes.js'
 import { type Reference, ReferenceCollector } from './references.js'
 import { decoratorNames } from './vocabulary.js'
 import { walkWithPaths } from './walk.js'
@@ -116,7 +116,8 @@ const FULL_TEXT = 2000
 
 /**
  * A Quote whose text is not in the words an article annotates with it: reported on the quote's
- * `text`, which is what to correct, with the words that differ and where the article has them.
+ * `text`, which is what to correct, with the words that differ and where the article has them
+ * (for pieces, the first one's place, and the pieces joined by a space as the words).
  */
 async function misquote(
   deferred: Extract<DeferredFinding, { kind: 'quotation' }>,
@@ -132,12 +133,27 @@ async function misquote(
   const by = { id: deferred.from.documentId, at: await annotation(deferred, id, read) }
   const finding: Finding = {
     rule: 'quote/not-verbatim',
-    message: messages.notVerbatim(id, text === undefined ? undefined : wordDiff(text, words), by),
+    message: messages.notVerbatim(
+      id,
+      text === undefined ? undefined : wordDiff(text, words),
+      by,
+      pieces(text, deferred.words),
+    ),
     pointer: '/text',
     expected: truncate(words, FULL_TEXT),
   }
   if (text !== undefined) finding.actual = truncate(text, FULL_TEXT)
   return finding
+}
+
+/** For words in pieces: how many, and the first that is not part of the quote (when its text is known). */
+function pieces(text: string | undefined, words: string): Pieces | undefined {
+  const all = piecesOf(words)
+  if (all.length === 1) return undefined
+  const stray = text === undefined ? undefined : strayPiece(text, words)
+  return stray === undefined
+    ? { count: all.length }
+    : { count: all.length, stray: { index: stray, words: all[stray] as string } }
 }
 
 /** `file:line:column` of the quotation in the annotating document (its first line when not found). */
@@ -152,9 +168,9 @@ async function annotation(
   const quotations: Quotation[] = []
   const checker = new PortableTextChecker(decoratorNames(), (q) => quotations.push(q), [])
   // Stryker restore ArrayDeclaration
-  walkWithPaths(document?.value, {
-    object: (object, path) => object._type === 'block' && checker.block(object, path),
-  })
+  // The whole Portable Text walk, so that pieces are joined as they were when checked.
+  walkWithPaths(document?.value, documentVisitor(undefined, checker))
+  checker.finish()
   const pointer = quotations.find((q) => q.quote === quoteId && q.words === deferred.words)?.pointer
   const [at] =
     document && pointer !== undefined

@@ -100,6 +100,7 @@ function inspect(
   const references = new ReferenceCollector(facts.reference)
   const portableText = new PortableTextChecker(decoratorNames(), facts.quotation)
   const shape = walk(value, documentVisitor(references, portableText))
+  portableText.finish()
   if (shape.tooDeep) {
     // Nothing else is checked, but the problem is named by the document's id, if it has one.
     const id = (value as { _id?: unknown })._id

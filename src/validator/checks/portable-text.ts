@@ -1,9 +1,15 @@
 import { type Segment, toPointer } from '../../json/pointer.js'
 import { messages } from '../../messages.js'
 import type { Finding } from './finding.js'
-import type { Quotation } from './quotes.js'
+import { PIECE_BREAK, type Quotation } from './quotes.js'
 
 type Item = Record<string, unknown>
+
+/** A quotation held until the walk is finished, and the index of the span it starts at. */
+interface Held {
+  quotation: Quotation
+  start: number
+}
 
 /** Arrays up to this long are checked for repeated `_key`s pairwise, without a Map. */
 const SMALL_ARRAY = 16
@@ -12,15 +18,23 @@ const SMALL_ARRAY = 16
  * Portable Text integrity, as a walk visitor so it covers every rich-text array of a document
  * (body, highlights, and any added later): unique `_key`s in every array, marks that resolve,
  * markDefs that are used, list levels that nest, and the words each quotation covers.
+ *
+ * Quotations are held until `finish`, once the walk is done (the fast walk does not go in
+ * document order): then the quotations of one quote in consecutive blocks of one array come as
+ * one, in pieces (see `Quotation`), so that a quote running across paragraphs can be one Quote.
  */
 export class PortableTextChecker {
   /** A check failed in a walk without paths: walk again with paths to report it. */
   failed = false
+  /** The arrays that hold blocks, where `finish` reads the blocks' order. */
+  readonly #blockArrays: (readonly unknown[])[] = []
+  /** The quotations of each block that has some, in the order of its spans. */
+  readonly #quoted = new Map<unknown, Held[]>()
 
   /**
    * Without `findings`, a failed check only sets `failed` (the fast pass every document gets);
    * with them, it is reported there, and quotations get their pointers (the walk gives paths).
-   * Each quotation, with the words it covers, goes to `onQuotation`.
+   * Each quotation, with the words it covers, goes to `onQuotation` when the walk is finished.
    */
   constructor(
     private readonly decorators: ReadonlySet<string>,
@@ -34,7 +48,58 @@ export class PortableTextChecker {
     const first = items[0]
     if (typeof first !== 'object' || first === null) return
     if (items.length > 1) this.#uniqueKeys(items, path)
-    if ((first as Item)._type === 'block' || items.some(isBlock)) this.#listLevels(items, path)
+    if ((first as Item)._type === 'block' || items.some(isBlock)) {
+      this.#blockArrays.push(items)
+      this.#listLevels(items, path)
+    }
+  }
+
+  /**
+   * The walk is done: every quotation goes to `onQuotation`, those of one quote in consecutive
+   * blocks of an array joined into pieces. A block outside any array (none in this model) gives
+   * its quotations one by one.
+   */
+  finish(): void {
+    for (const items of this.#blockArrays) {
+      if (this.#quoted.size === 0) break
+      /** The pieces of each quote so far, and the index of the block of the last one. */
+      const open = new Map<string, { pieces: Quotation[]; block: number }>()
+      for (let i = 0; i < items.length; i++) {
+        const held = this.#quoted.get(items[i])
+        if (held === undefined) continue
+        this.#quoted.delete(items[i])
+        for (const { quotation } of held) {
+          const run = open.get(quotation.quote)
+          // The block after the last piece's: one more piece. (A quote twice in one block is two.)
+          if (run?.block === i - 1) {
+            run.pieces.push(quotation)
+            run.block = i
+            continue
+          }
+          if (run) this.#emit(run.pieces)
+          open.set(quotation.quote, { pieces: [quotation], block: i })
+        }
+      }
+      for (const run of open.values()) this.#emit(run.pieces)
+    }
+    for (const held of this.#quoted.values()) for (const h of held) this.onQuotation(h.quotation)
+    this.#quoted.clear()
+    this.#blockArrays.length = 0
+  }
+
+  /** One quotation, or the pieces of one quote as one, placed at the first piece. */
+  #emit(pieces: readonly Quotation[]): void {
+    const [first] = pieces as [Quotation]
+    if (pieces.length === 1) {
+      this.onQuotation(first)
+      return
+    }
+    const quotation: Quotation = {
+      quote: first.quote,
+      words: pieces.map((piece) => piece.words).join(PIECE_BREAK),
+    }
+    if (first.pointer !== undefined) quotation.pointer = first.pointer
+    this.onQuotation(quotation)
   }
 
   /** Every text block: marks that resolve, markDefs in use, and quotation words. */
@@ -128,28 +193,52 @@ export class PortableTextChecker {
         const message = (): string => messages.unusedMarkDef(key, String(def._type))
         this.#report('portable-text/unused-mark-def', message, [...path, 'markDefs', d])
       } else if (def._type === 'quotation') {
-        this.#quotation(def, key, children, () => toPointer([...path, 'markDefs', d]))
+        this.#quotation(block, def, key, children, () => toPointer([...path, 'markDefs', d]))
       }
     }
   }
 
-  /** Each run of adjacent spans carrying the quotation's key is one place the quote appears. */
-  #quotation(def: Item, key: string, children: readonly unknown[], pointerOf: () => string): void {
+  /**
+   * Each run of adjacent spans carrying the quotation's key is one place the quote appears: held,
+   * with where it starts among the block's spans, for `finish`.
+   */
+  #quotation(
+    block: Item,
+    def: Item,
+    key: string,
+    children: readonly unknown[],
+    pointerOf: () => string,
+  ): void {
     const quote = (def.quote as Item | null | undefined)?._ref
     if (typeof quote !== 'string') return
     const pointer = this.findings ? pointerOf() : undefined
     let words: string | undefined
+    let start = 0
     for (let c = 0; c <= children.length; c++) {
       const { marks, text } = (children[c] ?? {}) as Item
       if (Array.isArray(marks) && marks.includes(key) && typeof text === 'string') {
+        if (words === undefined) start = c
         words = (words ?? '') + text
       } else if (words !== undefined) {
-        const quotation: Quotation = { quote, words }
+        // Words that hold the piece break would read as pieces: a line feed compares the same.
+        const quotation: Quotation = { quote, words: words.replaceAll(PIECE_BREAK, '\n') }
         if (pointer !== undefined) quotation.pointer = pointer
-        this.onQuotation(quotation)
+        this.#hold(block, quotation, start)
         words = undefined
       }
     }
+  }
+
+  /** Keep a block's quotations in the order of the spans they start at (its markDefs may be in any order). */
+  #hold(block: Item, quotation: Quotation, start: number): void {
+    const held = this.#quoted.get(block)
+    if (held === undefined) {
+      this.#quoted.set(block, [{ quotation, start }])
+      return
+    }
+    let at = held.length
+    while (at > 0 && (held[at - 1] as Held).start > start) at--
+    held.splice(at, 0, { quotation, start })
   }
 
   #report(rule: Finding['rule'], message: () => string, path: Segment[]): void {
