@@ -85,7 +85,10 @@ export interface FoundQuote {
   kind: 'direct' | 'partial' | 'paraphrase'
   /** The id of the `FoundPerson` or `FoundOrganization` who said it, when the story names one. */
   speaker?: string | undefined
-  /** The story's words for a source it does not name ("a senior US official"). */
+  /**
+   * The story's words for a source that is no person or organization found ("a senior US
+   * official", "Russia").
+   */
   attribution?: string | undefined
   /** How the words reached the reporter, in the story's words ("told reporters"). */
   via?: string | undefined

@@ -257,7 +257,7 @@ export function findQuotes(
     else if (quote.speaker === undefined)
       review.push({
         code: 'import/unnamed-source',
-        message: `"${shorten(text)}" is attributed to "${quote.attribution}", a source the story does not name: check the wording.`,
+        message: `"${shorten(text)}" is attributed to "${quote.attribution}", in the story's words: no person or organization was found for it. Check the attribution, or make it the speaker.`,
         range: ranges[0],
       })
     if (quote.speaker && mentions.find((m) => m.id === quote.speaker)?.kind === 'person')
