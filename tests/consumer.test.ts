@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -29,6 +30,7 @@ import { formatMessage } from 'publint/utils'
 import type { ContentDocument } from 'us-russia-g20-story'
 import { renderArticle } from 'us-russia-g20-story/render'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SEED_FILE } from './fixtures/seed/index.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
@@ -333,7 +335,16 @@ describe('the program, installed: npx us-russia-g20-story', () => {
   it('--help lists the commands, exit 0', () => {
     const help = npx(['--help'])
     expect(help.stderr).toBe('')
-    for (const command of ['validate', 'build', 'render', 'query', 'publish', 'pull', 'types'])
+    for (const command of [
+      'validate',
+      'build',
+      'render',
+      'query',
+      'import',
+      'publish',
+      'pull',
+      'types',
+    ])
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
     expect(help.status).toBe(0)
   })
@@ -357,6 +368,17 @@ describe('the program, installed: npx us-russia-g20-story', () => {
       /^::error file=my-content\/person-broken\.json,line=1,col=1.*schema\/required/m,
     )
     expect(invalid.status).toBe(1)
+  })
+
+  it('imports a wire story into a new folder of the project, which then validates', () => {
+    copyFileSync(SEED_FILE, join(app, 'story.txt'))
+    const imported = npx(['import', 'story.txt', '--out', 'imported'])
+    expect(imported.stderr).toBe('')
+    expect(imported.stdout).toMatch(/^\d+ documents added to /m)
+    expect(imported.status).toBe(0)
+    const valid = npx(['validate', 'imported'])
+    expect(valid.stdout).toMatch(/documents valid/)
+    expect(valid.status).toBe(0)
   })
 
   it('says that a repository command needs the checkout, exit 2', () => {
