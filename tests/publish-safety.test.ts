@@ -1,4 +1,4 @@
-import { publish } from 'us-russia-g20-story/sanity'
+import { PublishError, publish } from 'us-russia-g20-story/sanity'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SanityApi } from '../tools/sanity-api/server.js'
 import {
@@ -127,5 +127,23 @@ describe('publish never clobbers an editor', () => {
     await expect(publish({ env: {}, dryRun: true })).rejects.toThrow(
       /Set SANITY_PROJECT_ID, SANITY_DATASET in/,
     )
+  })
+})
+
+describe('publish with a damaged sanity.lock.json', () => {
+  it('fails with a PublishError placed at the lock, writing nothing to the dataset', async () => {
+    const started = await startApi()
+    api = started.api
+    const repo = tempRepo()
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(`${repo.root}/sanity.lock.json`, '{"p/d": "not an object"}')
+    const failed = publish({ ...repo, config: started.config, retry: FAST_RETRY })
+    await expect(failed).rejects.toBeInstanceOf(PublishError)
+    await expect(failed).rejects.toMatchObject({
+      diagnostics: [
+        { rule: 'sanity/lock-damaged', file: expect.stringMatching(/sanity\.lock\.json$/) },
+      ],
+    })
+    expect(mutateRequests(started.api)).toEqual([])
   })
 })

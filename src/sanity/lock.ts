@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Diagnostic } from '../diagnostics.js'
+import { displayPath } from '../display-path.js'
 import { setOwn } from '../json/copy.js'
+import { sanityDiagnostic } from './diagnostic.js'
 
 /**
  * `sanity.lock.json`: per `<projectId>/<dataset>`, the `_rev` pull last wrote for each remote id.
@@ -86,4 +89,22 @@ export function lockWith(
   const next = bare(lock)
   setOwn(next, dataset, sorted(entries))
   return `${JSON.stringify(sorted(next), null, 2)}\n`
+}
+
+/**
+ * readLock for publish and pull: a damaged lock becomes the `sanity/lock-damaged` diagnostic,
+ * placed at the lock file, and `fail` makes it the stage's error (with the LockError as cause),
+ * so the command reports it like any other problem. Other read errors pass through.
+ */
+export async function readLockFor(
+  root: string,
+  fail: (diagnostic: Diagnostic, options: ErrorOptions) => Error,
+): Promise<SanityLock> {
+  try {
+    return await readLock(root)
+  } catch (error) {
+    if (!(error instanceof LockError)) throw error
+    const file = displayPath(lockPath(root))
+    throw fail(sanityDiagnostic('sanity/lock-damaged', error.message, { file }), { cause: error })
+  }
 }

@@ -12,7 +12,7 @@ import { createSanityClient, safeMessage } from './client.js'
 import { commitBatch } from './commit.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
 import { type SanityPlace, SanityStageError, sanityDiagnostic } from './diagnostic.js'
-import { lockPath, lockWith, readLock } from './lock.js'
+import { lockPath, lockWith, readLock, readLockFor } from './lock.js'
 import { mutationFor, type PlannedDocument, planPublish } from './plan.js'
 import { fetchByIds } from './remote.js'
 import type { RetryEvent, RetryPolicy } from './retry.js'
@@ -144,6 +144,8 @@ async function planAgainstDataset(
   local: readonly ContentDocument[],
   options: PublishOptions,
 ): Promise<PlannedDocument[]> {
+  // First: a damaged lock stops publish before it asks the dataset anything.
+  const lock = await readLockFor(root, (diagnostic, cause) => new PublishError(diagnostic, cause))
   const ids = local.map((doc) => doc._id)
   const targetIds = options.drafts ? ids.map((id) => `${DRAFT_PREFIX}${id}`) : ids
   const reads = { retry: options.retry, onRetry: retryLogger(options, config) }
@@ -160,7 +162,6 @@ async function planAgainstDataset(
   const documents = local.map((doc) =>
     toSanityDocument(doc, { drafts: options.drafts, published, typeOf }),
   )
-  const lock = await readLock(root)
   return planPublish({
     documents,
     remote,

@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readContentFiles } from '../content/content-files.js'
-import { displayPath } from '../display-path.js'
 import type { ContentDocument } from '../generated/types.js'
 import { packageRoot } from '../package-root.js'
 import { DOCUMENT_TYPES } from '../schemas.js'
@@ -12,7 +11,7 @@ import { createSanityClient, safeMessage } from './client.js'
 import { datasetKey, readSanityConfig, type SanityConfig } from './config.js'
 import { SanityStageError, sanityDiagnostic } from './diagnostic.js'
 import { workingTree } from './git-status.js'
-import { LockError, lockPath, lockWith, readLock } from './lock.js'
+import { lockPath, lockWith, readLockFor } from './lock.js'
 import type { FetchedDocument } from './plan.js'
 import { type PullProblem, planPull, type RefusedFile } from './pull-plan.js'
 import { fetchByType } from './remote.js'
@@ -109,13 +108,7 @@ export async function pull(options: PullOptions = {}): Promise<PullReport> {
   const contentDir = options.contentDir ?? join(root, 'content')
   const config = options.config ?? readSanityConfig(options.env)
   // Before anything else: a lock that cannot be updated must stop the pull before any write.
-  const lock = await readLock(root).catch((error: unknown) => {
-    if (!(error instanceof LockError)) throw error
-    const file = displayPath(lockPath(root))
-    throw new PullError(sanityDiagnostic('sanity/lock-damaged', error.message, { file }), {
-      cause: error,
-    })
-  })
+  const lock = await readLockFor(root, (diagnostic, cause) => new PullError(diagnostic, cause))
   const client = createSanityClient(config)
   const fetched = await fetchByType(client, DOCUMENT_TYPES, options.drafts === true, {
     retry: options.retry,
