@@ -53,7 +53,7 @@ describe('the hostile story as HTML', () => {
   it('shows the headline and a person name with </script> and <!-- as text in h1 and title', () => {
     expect(text(article.one('h1'))).toBe(`Headline ${typographicQuotes(SHOWN_PAYLOAD)}`)
     const person = pages.get('people/ada-example/index.html') as Page
-    expect(text(person.one('h1'))).toBe(`Ada Example ${SHOWN_PAYLOAD}`)
+    expect(text(person.one('h1'))).toBe(`Ada Example ${typographicQuotes(SHOWN_PAYLOAD)}`)
   })
 
   it.each([...pages.keys()])(

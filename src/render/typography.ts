@@ -3,7 +3,9 @@
  * curly ones, and a page that shows both looks unedited. Only the HTML pages use this; the text,
  * Markdown and ninjs renderings keep the story's characters, because they must match the source.
  */
+
 import type { Block } from '../generated/types.js'
+import { escapeText } from './escape.js'
 
 /** Characters after which a quotation mark opens a quote rather than closes one. */
 const OPENS_AFTER = /[\s([{\u2014\u2013\-/\u201C\u2018]/u
@@ -41,4 +43,12 @@ export function typographicBlock(block: Block): Block {
     return text === span.text ? span : { ...span, text }
   })
   return { ...block, children: children as Block['children'] }
+}
+
+/**
+ * Text for a reader's page: typographic quotation marks, then HTML-escaped for a text node. Pages
+ * show content through this, so no page shows the straight marks the source may use.
+ */
+export function pageText(text: string): string {
+  return escapeText(typographicQuotes(text))
 }

@@ -31,7 +31,7 @@ import { articleLanguage } from '../language.js'
 import { NestedLinks } from '../nested-links.js'
 import { articlePage, articleQuotesPage } from '../paths.js'
 import { figureHtml, type ImageUrlBuilder, imageAsset, imageSource } from '../photo.js'
-import { typographicQuotes } from '../typography.js'
+import { pageText } from '../typography.js'
 import { updateDate, updateKind } from '../updates.js'
 import { htmlDocument } from './layout.js'
 import { quotedInStoryHtml } from './quoted-in-story.js'
@@ -53,7 +53,6 @@ export function articlePageHtml(
   const { page, highlights, lead, afterLead, updates } = sections
   const photo = article.photo === undefined ? undefined : index.photos.get(article.photo._ref)
   const date = calendarDate(article.datePublished, article._id)
-  const shown = (text: string) => escapeText(typographicQuotes(text))
   const figure =
     photo === undefined
       ? ''
@@ -61,10 +60,10 @@ export function articlePageHtml(
   const parts = [
     '<article class="story">',
     '<header class="story-header">',
-    `<h1>${shown(article.headline)}</h1>`,
+    `<h1>${pageText(article.headline)}</h1>`,
     article.standfirst === undefined
       ? ''
-      : `<p class="standfirst">${shown(article.standfirst)}</p>`,
+      : `<p class="standfirst">${pageText(article.standfirst)}</p>`,
     `<p class="story-meta">${element('time', { datetime: machineDate(article.datePublished) }, escapeText(shortDate(date)))}</p>`,
     '</header>',
     `<div class="body">\n${lead}${besideLead(highlights, figure)}${afterLead}\n</div>`,
@@ -185,7 +184,7 @@ function updatesHtml(article: Article, context: HtmlContext): string {
 function bodyHtml(article: Article, context: HtmlContext): { lead: string; afterLead: string } {
   const lonelyDateline =
     article.dateline !== undefined && context.dateline === undefined
-      ? `<p><span class="dateline">${escapeText(article.dateline)}</span></p>\n`
+      ? `<p><span class="dateline">${pageText(article.dateline)}</span></p>\n`
       : ''
   const lead = leadParagraph(article.body)
   const end = lead === undefined ? 0 : article.body.indexOf(lead) + 1

@@ -7,10 +7,10 @@ import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
 import { calendarDate, machineDate, shortDate } from '../dates.js'
-import { escapeText } from '../escape.js'
 import { attributes, element } from '../html.js'
 import { articleLanguage, siteLanguage } from '../language.js'
 import { ARTICLES_PER_PAGE, articleListPage, articlePage } from '../paths.js'
+import { pageText } from '../typography.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
@@ -78,16 +78,16 @@ function articleItem(
   const date = element(
     'time',
     { datetime: machineDate(article.datePublished) },
-    escapeText(shortDate(calendarDate(article.datePublished, article._id))),
+    pageText(shortDate(calendarDate(article.datePublished, article._id))),
   )
   const standfirst =
     article.standfirst === undefined
       ? ''
-      : `<p class="summary">${escapeText(article.standfirst)}</p>\n`
+      : `<p class="summary">${pageText(article.standfirst)}</p>\n`
   const link = element(
     'a',
     { href: relativeHref(page, articlePage(article)) },
-    escapeText(article.headline),
+    pageText(article.headline),
   )
   return element('li', { lang }, `\n<h2>${link}</h2>\n${standfirst}<p class="date">${date}</p>\n`)
 }

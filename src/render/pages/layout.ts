@@ -19,6 +19,7 @@ import {
   QUOTES_PAGE,
 } from '../paths.js'
 import { STYLESHEET } from '../styles.js'
+import { pageText, typographicQuotes } from '../typography.js'
 import { relativeHref } from '../url.js'
 import { shareTagsHtml } from './share-tags.js'
 
@@ -97,7 +98,7 @@ export function htmlDocument(content: PageContent): string {
  * the escaped source). The page's h1 keeps the whole text.
  */
 export function titleHtml(title: string, limit = 70): string {
-  const clean = title.replace(/\s+/g, ' ').trim()
+  const clean = typographicQuotes(title.replace(/\s+/g, ' ').trim())
   if (escapeText(clean).length <= limit) return escapeText(clean)
   const characters = Array.from(clean)
   while (characters.length > 0 && escapeText(`${characters.join('')}…`).length > limit) {
@@ -143,7 +144,7 @@ function masthead(page: string, site: SiteConfig | undefined): string {
   return [
     '<header class="masthead">',
     '<div class="masthead-inner">',
-    `<a${attributes({ class: 'site-name', href: relativeHref(page, HOME_PAGE) })}>${escapeText(site?.name ?? FALLBACK_SITE_NAME)}</a>`,
+    `<a${attributes({ class: 'site-name', href: relativeHref(page, HOME_PAGE) })}>${pageText(site?.name ?? FALLBACK_SITE_NAME)}</a>`,
     '<nav aria-label="Site">',
     '<ul>',
     ...SECTIONS.map(link),
@@ -164,7 +165,7 @@ function siteFooter(page: string, site: SiteConfig | undefined): string {
   return [
     '<footer class="site-footer">',
     '<div class="footer-inner">',
-    `<p class="footer-name">${escapeText(site?.name ?? FALLBACK_SITE_NAME)}</p>`,
+    `<p class="footer-name">${pageText(site?.name ?? FALLBACK_SITE_NAME)}</p>`,
     site === undefined
       ? ''
       : [

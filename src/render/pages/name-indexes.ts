@@ -6,7 +6,6 @@
 import type { Organization, Person } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import type { ContentIndex } from '../content-index.js'
-import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { siteLanguage } from '../language.js'
 import {
@@ -15,6 +14,7 @@ import {
   PEOPLE_INDEX_PAGE,
   personPage,
 } from '../paths.js'
+import { pageText } from '../typography.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 
@@ -30,9 +30,9 @@ export function peopleIndexHtml(index: ContentIndex, site?: SiteConfig): string 
       const link = element(
         'a',
         { href: relativeHref(page, personPage(person)) },
-        escapeText(person.name),
+        pageText(person.name),
       )
-      return person.role === undefined ? link : `${link}, ${escapeText(person.role)}`
+      return person.role === undefined ? link : `${link}, ${pageText(person.role)}`
     },
   )
 }
@@ -45,7 +45,7 @@ export function organizationsIndexHtml(index: ContentIndex, site?: SiteConfig): 
     element(
       'a',
       { href: relativeHref(page, organizationPage(organization)) },
-      escapeText(organization.name),
+      pageText(organization.name),
     ),
   )
 }
@@ -66,5 +66,5 @@ function indexHtml<T>(
     documents.length === 0
       ? `<p>No ${title.toLowerCase()} yet.</p>`
       : `<ul class="names">\n${documents.map((document) => `<li>${item(document)}</li>`).join('\n')}\n</ul>`
-  return htmlDocument({ page, title, main: `<h1>${escapeText(title)}</h1>\n${list}`, site })
+  return htmlDocument({ page, title, main: `<h1>${pageText(title)}</h1>\n${list}`, site })
 }

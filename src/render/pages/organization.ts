@@ -6,9 +6,9 @@
 import type { Organization } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, organizationsIn } from '../content-index.js'
-import { escapeText } from '../escape.js'
 import { organizationJsonLd } from '../json-ld.js'
 import { organizationPage } from '../paths.js'
+import { pageText } from '../typography.js'
 import { htmlDocument } from './layout.js'
 import {
   articleSectionHtml,
@@ -32,7 +32,7 @@ export function organizationPageHtml(
   )
   const name = organization.name
   const main = [
-    `<h1>${escapeText(name)}</h1>`,
+    `<h1>${pageText(name)}</h1>`,
     otherNamesHtml(organization.alternateNames),
     quoteSectionHtml(
       'quotes',

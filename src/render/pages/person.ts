@@ -5,10 +5,10 @@
 import type { Article, Person, Quote } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, peopleIn, speakerOf } from '../content-index.js'
-import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { personJsonLd } from '../json-ld.js'
 import { articlePage, personPage } from '../paths.js'
+import { pageText } from '../typography.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 import { quoteEntryHtml } from './quote-entry.js'
@@ -19,8 +19,8 @@ export function personPageHtml(person: Person, index: ContentIndex, site?: SiteC
   const quotes = quotesBy(person, index)
   const articles = index.articles.filter((article) => peopleIn(article, index).includes(person))
   const main = [
-    `<h1>${escapeText(person.name)}</h1>`,
-    person.role === undefined ? '' : `<p class="role">${escapeText(person.role)}</p>`,
+    `<h1>${pageText(person.name)}</h1>`,
+    person.role === undefined ? '' : `<p class="role">${pageText(person.role)}</p>`,
     otherNamesHtml(person.alternateNames),
     quoteSectionHtml(
       'quotes',
@@ -57,7 +57,7 @@ export function quotesWhere(index: ContentIndex, test: (quote: Quote) => boolean
 export function otherNamesHtml(names: readonly string[] | undefined): string {
   return names === undefined || names.length === 0
     ? ''
-    : `<p>Also written as ${names.map(escapeText).join(', ')}.</p>`
+    : `<p>Also written as ${names.map(pageText).join(', ')}.</p>`
 }
 
 /**
@@ -87,15 +87,15 @@ export function quoteSectionHtml(
         : element(
             'a',
             { href: relativeHref(page, articlePage(article)) },
-            escapeText(article.headline),
+            pageText(article.headline),
           )
     const entries = group.map((quote) =>
       quoteEntryHtml(quote, index, page, { speaker: named ? speakerOf(quote, index) : undefined }),
     )
     return `<h3>${title}</h3>\n<ol class="quote-list">\n${entries.join('\n')}\n</ol>`
   })
-  const list = quotes.length === 0 ? `<p>${escapeText(none)}</p>` : groups.join('\n')
-  return `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeText(heading)}</h2>\n${list}\n</section>`
+  const list = quotes.length === 0 ? `<p>${pageText(none)}</p>` : groups.join('\n')
+  return `<section aria-labelledby="${id}">\n<h2 id="${id}">${pageText(heading)}</h2>\n${list}\n</section>`
 }
 
 /** The section listing the articles that name a person or organization. */
@@ -103,7 +103,7 @@ export function articleSectionHtml(articles: readonly Article[], page: string): 
   const list =
     articles.length === 0
       ? '<p>No article names them.</p>'
-      : `<ul>\n${articles.map((article) => `<li>${element('a', { href: relativeHref(page, articlePage(article)) }, escapeText(article.headline))}</li>`).join('\n')}\n</ul>`
+      : `<ul>\n${articles.map((article) => `<li>${element('a', { href: relativeHref(page, articlePage(article)) }, pageText(article.headline))}</li>`).join('\n')}\n</ul>`
   return `<section aria-labelledby="articles">\n<h2 id="articles">Articles</h2>\n${list}\n</section>`
 }
 

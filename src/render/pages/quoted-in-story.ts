@@ -8,9 +8,9 @@
  */
 import type { Article } from '../../generated/types.js'
 import { type ContentIndex, quoteAnchor, quotesIn, speakerName } from '../content-index.js'
-import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { articleQuotesPage } from '../paths.js'
+import { pageText } from '../typography.js'
 import { encodeSegment, relativeHref } from '../url.js'
 import { capitalised, quoteWordsHtml, reportedLabel } from './quote-entry.js'
 import { groupBySpeaker, type SpeakerGroup } from './speaker-groups.js'
@@ -41,7 +41,7 @@ function speakerHtml(group: SpeakerGroup, index: ContentIndex): string {
   })
   return [
     '<details class="quote-speaker">',
-    `<summary><span class="speaker">${escapeText(capitalised(speakerName(group.speaker)))}</span> <span class="count">${count} ${count === 1 ? 'quote' : 'quotes'}</span></summary>`,
+    `<summary><span class="speaker">${pageText(capitalised(speakerName(group.speaker)))}</span> <span class="count">${count} ${count === 1 ? 'quote' : 'quotes'}</span></summary>`,
     `<ul>\n${items.join('\n')}\n</ul>`,
     '</details>',
   ].join('\n')

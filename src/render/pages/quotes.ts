@@ -10,10 +10,10 @@ import type { Article } from '../../generated/types.js'
 import type { SiteConfig } from '../../site-config.js'
 import { type ContentIndex, quoteAnchor, quotesIn } from '../content-index.js'
 import { calendarDate, machineDate, shortDate } from '../dates.js'
-import { escapeText } from '../escape.js'
 import { element } from '../html.js'
 import { articleLanguage } from '../language.js'
 import { articlePage, articleQuotesPage, QUOTES_PAGE } from '../paths.js'
+import { pageText } from '../typography.js'
 import { relativeHref } from '../url.js'
 import { htmlDocument } from './layout.js'
 import { quoteEntryHtml, speakerHtml } from './quote-entry.js'
@@ -54,12 +54,12 @@ function articleItem(article: Article, index: ContentIndex, page: string): strin
   const link = element(
     'a',
     { href: relativeHref(page, articleQuotesPage(article)) },
-    escapeText(article.headline),
+    pageText(article.headline),
   )
   const date = element(
     'time',
     { datetime: machineDate(article.datePublished) },
-    escapeText(shortDate(calendarDate(article.datePublished, article._id))),
+    pageText(shortDate(calendarDate(article.datePublished, article._id))),
   )
   const counts =
     quotes.length === 0
@@ -83,7 +83,7 @@ export function articleQuotesPageHtml(
   const story = element(
     'a',
     { href: relativeHref(page, articlePage(article)) },
-    escapeText(article.headline),
+    pageText(article.headline),
   )
   const main = [
     '<h1>Who said what</h1>',
@@ -113,7 +113,7 @@ function groupHtml(
     speaker.kind === 'person'
       ? speaker.person.role === undefined
         ? ''
-        : `<p class="role">${escapeText(speaker.person.role)}</p>`
+        : `<p class="role">${pageText(speaker.person.role)}</p>`
       : speaker.kind === 'organization'
         ? ''
         : // "a senior US official", but also "Russia": the story's words, named or not.
