@@ -192,6 +192,11 @@ export const RULES = {
     severity: 'error',
     summary: 'An article id to render that no document has.',
   },
+  'publish/conflict': {
+    severity: 'error',
+    summary:
+      'A document an editor changed or deleted in the CMS since this repo published or pulled it: not written (publish with --force to overwrite).',
+  },
   'publish/transaction-failed': {
     severity: 'error',
     summary: 'A transaction that failed for good: its documents were not written.',

@@ -75,7 +75,7 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
     expect(run.status).toBe(1)
     expect(run.stdout).toMatch(/conflict\s+quote\s+quote-lavrov-farce\s+changed in the CMS/)
     expect(run.stderr).toMatch(
-      /^conflict: quote-lavrov-farce: changed in the CMS \(rev [\w-]+\) since this repo published it; run npm run sanity:pull, or publish with --force\.$/m,
+      /^\S*content\/quotes\/quote-lavrov-farce\.json:1:1 {2}error {4}quote-lavrov-farce: Not written: changed in the CMS \(rev [\w-]+\) since this repo published it; run npm run sanity:pull, or publish with --force\. {2}\[publish\/conflict\]$/m,
     )
     expect(api.get('quote-lavrov-farce')?.via).toBe('edited')
     const forced = await runScriptAsync('publish', ['--force', '--root', repo.root], api.env())
@@ -145,7 +145,7 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
     const invalidPull = await run('pull', [])
     expect(invalidPull.status).toBe(1)
     expect(invalidPull.stderr).toMatch(
-      /^quote-lavrov-farce#\/kind {2}error {3}.+\[schema\/[a-z-]+\]$/m,
+      /^quote-lavrov-farce#\/kind {2}error {4}.+\[schema\/[a-z-]+\]$/m,
     )
     expect(invalidPull.stderr).toContain(
       'Nothing was written: the pull would leave content/ invalid (quote-lavrov-farce).',
@@ -160,7 +160,9 @@ describe('npm run sanity:publish / sanity:pull (compiled scripts)', () => {
     api.fault({ match: MUTATE, status: 429, retryAfterSeconds: 0, times: 10 })
     const failed = await run('publish', [])
     expect(failed.status).toBe(1)
-    expect(failed.stderr).toMatch(/failed: person-new: .*Run the publish again to finish\./)
+    expect(failed.stderr).toMatch(
+      /person-new\.json:1:1 {2}error {4}person-new: .*Run the publish again to finish\. {2}\[publish\/transaction-failed\]$/m,
+    )
     // A wrong token: the server rejects it, and the message must not echo either token.
     const wrong = await run('publish', [], {
       ...env,

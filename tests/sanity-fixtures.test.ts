@@ -72,7 +72,7 @@ async function run(fixture: SanityFixture): Promise<Diagnostic[]> {
     try {
       problems =
         fixture.stage === 'publish'
-          ? (await publish(options)).failures
+          ? (await publish(options)).problems
           : (await pull(options)).problems
     } catch (error) {
       if (!(error instanceof PublishError || error instanceof PullError)) throw error

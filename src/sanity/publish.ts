@@ -59,6 +59,11 @@ export interface PublishReport {
   /** Ids of documents not written because an editor changed them (none with `force`). */
   conflicts: string[]
   /**
+   * Every problem of the run as diagnostics at the documents' content files, in the order found:
+   * each conflict (`publish/conflict`, its reason the message), then each failure.
+   */
+  problems: Diagnostic[]
+  /**
    * Documents not written because their transaction failed for good
    * (`publish/transaction-failed`), or because it references documents that failed
    * (`publish/not-sent`): one diagnostic per document, at its content file.
@@ -102,6 +107,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
     written: [],
     recovered: [],
     conflicts: [],
+    problems: [],
     failures: [],
     uploaded: [],
     mutations: 0,
@@ -124,13 +130,18 @@ export async function publish(options: PublishOptions = {}): Promise<PublishRepo
   })
   const local = documents.map((doc) => withImageAsset(doc, binaries.get(doc._id)))
   report.plan = await planAgainstDataset(client, config, root, local, options)
-  report.conflicts = report.plan.filter((row) => row.action === 'conflict').map((row) => row.id)
+  const conflicts = report.plan.filter((row) => row.action === 'conflict')
+  report.conflicts = conflicts.map((row) => row.id)
+  report.problems = conflicts.map((row) =>
+    problemAt('publish/conflict', `Not written: ${row.reason}.`, row.id, placeOf),
+  )
   if (options.dryRun) {
     report.status = 'planned'
     return report
   }
   await write(client, config, report, local, binaries, options, placeOf)
   await recordWritten(client, config, root, report, options)
+  report.problems.push(...report.failures)
   report.status =
     report.conflicts.length > 0 || report.failures.length > 0 ? 'incomplete' : 'published'
   return report
@@ -258,7 +269,7 @@ async function write(
       const why = safeMessage(outcome.error, config)
       for (const id of ids) {
         const message = `Not written: its transaction failed (${why}). Run the publish again to finish.`
-        report.failures.push(failure('publish/transaction-failed', message, id, placeOf))
+        report.failures.push(problemAt('publish/transaction-failed', message, id, placeOf))
       }
     } else {
       const after = outcome.because.flatMap(
@@ -266,15 +277,15 @@ async function write(
       )
       for (const id of ids) {
         const message = `Not sent: it references documents that failed to write (${after.join(', ')}). Run the publish again to finish.`
-        report.failures.push(failure('publish/not-sent', message, id, placeOf))
+        report.failures.push(problemAt('publish/not-sent', message, id, placeOf))
       }
     }
   }
 }
 
 /** A document not written, at its content file (a draft id is placed at its published file). */
-function failure(
-  rule: 'publish/transaction-failed' | 'publish/not-sent',
+function problemAt(
+  rule: 'publish/conflict' | 'publish/transaction-failed' | 'publish/not-sent',
   message: string,
   id: string,
   placeOf: ReadonlyMap<string, SanityPlace | undefined>,

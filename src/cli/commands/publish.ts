@@ -40,11 +40,11 @@ function parseCommand(args: string[]) {
 
 function outcome(report: PublishReport): string[] {
   const lines: string[] = []
-  for (const row of report.plan)
-    if (row.action === 'conflict')
-      lines.push(`conflict: ${printable(row.id)}: ${printable(row.reason)}.`)
-  for (const failure of report.failures)
-    lines.push(`${failure.rule}: ${failure.documentId}: ${failure.message}`)
+  // One line a problem, as validate prints one: place, severity, document, message, rule.
+  for (const p of report.problems)
+    lines.push(
+      `${p.file}:${p.line}:${p.column}  ${p.severity.padEnd(7)}  ${printable(p.documentId ?? '')}: ${printable(p.message)}  [${p.rule}]`,
+    )
   if (
     report.written.length === 0 &&
     report.failures.length === 0 &&
