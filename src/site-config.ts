@@ -49,6 +49,14 @@ export function readSiteConfig(root: string): SiteConfig | undefined {
 }
 
 /**
+ * Reads the site settings from `path`, a file named on the command line (`render --site-config`).
+ * @throws {SiteConfigError} as {@link readSiteConfig} does.
+ */
+export function readSiteConfigFile(path: string): SiteConfig {
+  return parseSiteConfig(readFileSync(path, 'utf8'), displayPath(path))
+}
+
+/**
  * The settings in `text`, the content of the file shown as `file`: `url` (always ending in `/`,
  * as links are made on it), `name` and `language`; `$schema` is left out.
  * @throws {SiteConfigError} as {@link readSiteConfig} does.

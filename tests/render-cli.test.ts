@@ -78,7 +78,7 @@ describe('npm run render', () => {
     [['--format', 'text'], '--format text renders one article: add --id ARTICLE_ID.'],
     [
       ['--colour'],
-      'unknown option --colour: render takes --id, --format, --out, --content, --help.',
+      'unknown option --colour: render takes --id, --format, --out, --content, --site-config, --help.',
     ],
   ])('exits 2 with the usage for %j', (args, message) => {
     const { code, stderr } = render(...args)
@@ -172,5 +172,42 @@ describe('npm run render', () => {
     expect(stderr).toContain('schema/discriminator')
     expect(existsSync(out)).toBe(false)
     expectNoStackTrace(stderr)
+  })
+})
+
+describe('render --site-config FILE', () => {
+  it("renders the site with that file's settings: its name on every page, its URL in the feeds", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-site-config-'))
+    const config = join(dir, 'other.site.json')
+    writeFileSync(
+      config,
+      JSON.stringify({ url: 'https://desk.example.net/', name: 'Other Desk', language: 'en' }),
+    )
+    const out = join(dir, 'site')
+    const result = render(
+      '--content',
+      contentFolder(storyDocuments()),
+      '--site-config',
+      config,
+      '--out',
+      out,
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Other Desk')
+    expect(readFileSync(join(out, 'feed.atom'), 'utf8')).toContain('https://desk.example.net/')
+  })
+
+  it('exits 2 naming the flag when the file is missing, and when it is not valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-site-config-'))
+    const missing = render('--site-config', join(dir, 'none.json'), '--out', join(dir, 'site'))
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('--site-config')
+    expectNoStackTrace(missing.stderr)
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, '{"url": "ftp://x", "name": "X", "language": "en"}')
+    const invalid = render('--site-config', bad, '--out', join(dir, 'site'))
+    expect(invalid.code).toBe(2)
+    expect(invalid.stderr).toContain('bad.json')
+    expectNoStackTrace(invalid.stderr)
   })
 })

@@ -243,6 +243,19 @@ export function requireFolder(dir: string, flag: string): string {
   return dir
 }
 
+/** `file` when it is a file; otherwise a UsageError (exit 2) that names it and its flag. */
+export function requireFile(file: string, flag: string): string {
+  let isFile = false
+  try {
+    isFile = statSync(file).isFile()
+  } catch {}
+  if (!isFile) {
+    const what = existsSync(file) ? 'is not a file' : 'does not exist'
+    throw new UsageError(`${flag} ${file} ${what}: give the path of the file.`)
+  }
+  return file
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()

@@ -1,5 +1,5 @@
 /**
- * `us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]`
+ * `us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR] [--site-config FILE]`
  *
  * Without --id: writes the static site (html) to --out, default dist/site, swapped into place
  * whole. With --id: prints that article to stdout in the format, or writes it under --out.
@@ -27,11 +27,17 @@ import {
   renderSite,
 } from '../../render/site.js'
 import { format as formatReport } from '../../report/pretty.js'
-import { readSiteConfig } from '../../site-config.js'
+import { readSiteConfig, readSiteConfigFile } from '../../site-config.js'
 import { exitCode, validateContent } from '../../validator/validate.js'
-import { commandOrExit, parseCommandLine, requireFolder, UsageError } from '../command-line.js'
+import {
+  commandOrExit,
+  parseCommandLine,
+  requireFile,
+  requireFolder,
+  UsageError,
+} from '../command-line.js'
 
-const USAGE = `Usage: us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR]
+const USAGE = `Usage: us-russia-g20-story render [--id ARTICLE_ID] [--format html|text|markdown|ninjs] [--out DIR] [--content DIR] [--site-config FILE]
 
   (no --id)        write the static site to --out (default dist/site)
   --id ID          render one article: to stdout, or to DIR/articles/<slug>/index.<ext> with --out
@@ -39,6 +45,8 @@ const USAGE = `Usage: us-russia-g20-story render [--id ARTICLE_ID] [--format htm
   --format F       html (default), text, markdown or ninjs (IPTC ninjs 3.1 JSON); all but html
                    need --id
   --content DIR    read the content from DIR (default: the package's content/)
+  --site-config F  the site's settings (url, name, language) from F, in site.config.json's
+                   format (default: the package's site.config.json, when there is one)
   --out DIR        must be missing, empty, or an output folder this package wrote and nobody
                    changed (it holds a .output-manifest); never the package folder, content/ or
                    schemas/. Anything else is refused with exit 2, and nothing is changed.`
@@ -55,6 +63,8 @@ interface Options {
   format: ArticleFormat
   out?: string
   content?: string
+  /** A site settings file named with --site-config. */
+  siteConfig?: string | undefined
 }
 
 function options(argv: string[]): Options | 'help' {
@@ -67,6 +77,7 @@ function options(argv: string[]): Options | 'help' {
       format: { type: 'string', default: 'html' },
       out: { type: 'string' },
       content: { type: 'string' },
+      'site-config': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -87,6 +98,10 @@ function options(argv: string[]): Options | 'help' {
     out: values.out === undefined ? undefined : path(values.out),
     content:
       values.content === undefined ? undefined : requireFolder(path(values.content), '--content'),
+    siteConfig:
+      values['site-config'] === undefined
+        ? undefined
+        : requireFile(path(values['site-config']), '--site-config'),
   }
 }
 
@@ -121,8 +136,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(formatReport(report, { color: process.stderr.isTTY }))
     return exitCode(report)
   }
-  // The package's settings: a bad site.config.json escapes to the program, which exits 2.
-  const site = readSiteConfig(packageRoot())
+  // The settings named, or the package's: a bad file escapes to the program, which exits 2.
+  const site =
+    parsed.siteConfig === undefined
+      ? readSiteConfig(packageRoot())
+      : readSiteConfigFile(parsed.siteConfig)
   if (site === undefined && parsed.format === 'ninjs')
     process.stderr.write(`render: ${NINJS_NEEDS_SITE_URL}\n`)
   try {
