@@ -129,7 +129,7 @@ describe('npm run render', () => {
     )
     expect(code).toBe(0)
     const written = readFileSync(join(out, 'articles/test-ministers-meet/index.md'), 'utf8')
-    expect(written).toBe(renderArticle(storyDocuments(), ARTICLE_ID, 'markdown'))
+    expect(written).toBe(renderArticle(storyDocuments(), ARTICLE_ID, 'markdown', { site: SITE }))
   })
 
   it('exits 1 with the diagnostics, and no stack trace, when content cannot be loaded', () => {

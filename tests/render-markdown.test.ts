@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm'
 import type { Block } from 'us-russia-g20-story'
 import { renderArticle } from 'us-russia-g20-story/render'
 import { describe, expect, it } from 'vitest'
-import { contentDocuments } from './fixtures/render/html.js'
+import { contentDocuments, SITE } from './fixtures/render/html.js'
 import { ARTICLE_ID, articleOf, block, span, storyDocuments } from './fixtures/render/story.js'
 
 interface ReadBack {
@@ -52,6 +52,16 @@ describe('--format markdown of the story in content/', () => {
         /^\.\.\/\.\.\/((people|organizations)\/[a-z0-9-]+\/index\.html|quotes\/[a-z0-9-]+\/index\.html#quote-[a-z0-9-]+)$/,
       )
     }
+  })
+
+  it('links by absolute URL with the site settings, as a receiver of the export needs', () => {
+    const site = SITE as NonNullable<typeof SITE>
+    const absolute = readBack(renderArticle(documents, article?._id ?? '', 'markdown', { site }))
+    expect(absolute.links).toContain(`${site.url}people/antony-blinken/`)
+    expect(absolute.links).toContain(
+      `${site.url}quotes/first-top-level-us-russia-meeting-after-ukraine-war/#quote-blinken-arms-control`,
+    )
+    for (const href of absolute.links) expect(href.startsWith(site.url), href).toBe(true)
   })
 
   it('reads back as the story text, headline as the one h1', () => {

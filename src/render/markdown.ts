@@ -2,7 +2,7 @@
  * An article as Markdown (CommonMark), built with @portabletext/markdown. Person and organization
  * mentions link to their pages and quotes to their entry on the article's who-said-what page, with
  * the speaker as the link title. Links are relative to the article's folder in the site (`articles/<slug>/`), like
- * the HTML page's. Every character Markdown gives a meaning to is escaped in the text, and raw
+ * the HTML page's, or absolute on the site's URL when the site's settings are given. Every character Markdown gives a meaning to is escaped in the text, and raw
  * HTML from the content cannot reach the output.
  */
 
@@ -25,6 +25,7 @@ import type {
   Quotation,
   Quote,
 } from '../generated/types.js'
+import type { SiteConfig } from '../site-config.js'
 import { attributionOf } from './components.js'
 import { type ContentIndex, quoteAnchor } from './content-index.js'
 import { datelineOf } from './dateline.js'
@@ -41,17 +42,23 @@ import { NestedLinks } from './nested-links.js'
 import { articlePage, articleQuotesPage, organizationLink, personLink } from './paths.js'
 import { type ImageUrlBuilder, imageAsset, imageSource } from './photo.js'
 import { updateLabel } from './updates.js'
-import { relativeHref, safeHref } from './url.js'
+import { hrefFrom, type LinkOrigin, safeHref } from './url.js'
 
 /** Options for Markdown output. */
 export interface MarkdownOptions {
-  imageUrl?: ImageUrlBuilder
+  imageUrl?: ImageUrlBuilder | undefined
+  /**
+   * The site's settings: with them every link and image is absolute on the site's URL, as a
+   * receiver of the Markdown needs; without them links are relative to the article's folder.
+   */
+  site?: SiteConfig | undefined
 }
 
 interface MarkdownContext {
   index: ContentIndex
   article: Article
-  page: string
+  /** The article's page, and the site's URL when links are absolute. */
+  origin: LinkOrigin
   links: NestedLinks
   outline: { level: number }
   imageUrl?: ImageUrlBuilder
@@ -67,7 +74,7 @@ export function articleToMarkdown(
   const context: MarkdownContext = {
     index,
     article,
-    page: articlePage(article),
+    origin: { page: articlePage(article), base: options.site?.url },
     links: new NestedLinks(),
     outline: { level: 1 },
     imageUrl: options.imageUrl,
@@ -232,7 +239,7 @@ function personMention(
   context: MarkdownContext,
 ): string {
   const person = context.index.people.get(options.value?.person._ref ?? '') as Person
-  const { href, title } = personLink(context.page, person)
+  const { href, title } = personLink(context.origin, person)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }
 
@@ -242,7 +249,7 @@ function organizationMention(
 ): string {
   const ref = options.value?.organization._ref ?? ''
   const organization = context.index.organizations.get(ref) as Organization
-  const { href, title } = organizationLink(context.page, organization)
+  const { href, title } = organizationLink(context.origin, organization)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }
 
@@ -251,11 +258,7 @@ function quotation(
   context: MarkdownContext,
 ): string {
   const quote = context.index.quotes.get(options.value?.quote._ref ?? '') as Quote
-  const href = relativeHref(
-    context.page,
-    articleQuotesPage(context.article),
-    quoteAnchor(quote._id),
-  )
+  const href = hrefFrom(context.origin, articleQuotesPage(context.article), quoteAnchor(quote._id))
   const title = attributionOf(quote, context.index)
   return context.links.link(options.children, (text) => markdownLink(text, href, title))
 }
@@ -267,6 +270,6 @@ function photoMarkdown(photo: Photo, context: MarkdownContext): string {
     photo.credit === undefined ? photo.caption : `${photo.caption} (${photo.credit})`,
   )
   if (asset === undefined) return caption
-  const src = imageSource(asset, photo, context.page, context.imageUrl)
+  const src = imageSource(asset, photo, context.origin, context.imageUrl)
   return `![${escapeMarkdownText(oneLine(photo.alt))}](${escapeMarkdownDestination(src)})\n\n${caption}`
 }
